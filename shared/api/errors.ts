@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** Every error response has this body; `message` and field messages are in the caller's language. */
+export const ApiErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
