@@ -1,0 +1,28 @@
+/** Turns zod issues into field errors whose messages are i18n keys in the `errors` namespace. */
+import type { ZodError } from 'zod';
+import type { FieldError } from '../errors.ts';
+
+type Issue = ZodError['issues'][number];
+
+function keyFor(issue: Issue): string {
+  if (issue.message.startsWith('validation.')) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return (issue as { input?: unknown }).input === undefined ? 'validation.required' : 'validation.invalidType';
+    case 'too_big':
+      return 'validation.tooLong';
+    case 'too_small':
+      return (issue as { minimum?: unknown }).minimum === 1 ? 'validation.required' : 'validation.tooShort';
+    case 'unrecognized_keys':
+      return 'validation.unknownField';
+    default:
+      return 'validation.invalid';
+  }
+}
+
+export function fieldErrors(error: ZodError, prefix?: string): FieldError[] {
+  return error.issues.map((issue) => {
+    const path = [...(prefix ? [prefix] : []), ...issue.path.map(String)].join('.') || 'body';
+    return { path, key: keyFor(issue) };
+  });
+}

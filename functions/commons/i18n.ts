@@ -1,0 +1,27 @@
+/** Server-side translation: error messages and SMS texts in the caller's language. */
+import i18next, { type TFunction } from 'i18next';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '#shared/i18n/languages';
+import zhErrors from '#locales/zh-CN/errors.json' with { type: 'json' };
+import enErrors from '#locales/en/errors.json' with { type: 'json' };
+import ugErrors from '#locales/ug/errors.json' with { type: 'json' };
+import zhSms from '#locales/zh-CN/sms.json' with { type: 'json' };
+import enSms from '#locales/en/sms.json' with { type: 'json' };
+import ugSms from '#locales/ug/sms.json' with { type: 'json' };
+
+const instance = i18next.createInstance();
+void instance.init({
+  initAsync: false,
+  lng: DEFAULT_LANGUAGE,
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: [...LANGUAGES],
+  ns: ['errors', 'sms'],
+  defaultNS: 'errors',
+  interpolation: { escapeValue: false },
+  resources: {
+    'zh-CN': { errors: zhErrors, sms: zhSms },
+    en: { errors: enErrors, sms: enSms },
+    ug: { errors: ugErrors, sms: ugSms },
+  },
+});
+
+export const translator = (language: Language): TFunction => instance.getFixedT(language);

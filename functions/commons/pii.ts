@@ -1,0 +1,32 @@
+/**
+ * Keyed hashes (HMAC-SHA256) of personal identifiers — phone and citizen ID numbers — so records
+ * can be looked up by them without storing them as keys. The key comes from `PII_HASH_KEY`
+ * (local) or from the Secrets Manager secret named by `PII_KEY_SECRET_ARN` (AWS).
+ */
+import { createHmac } from 'node:crypto';
+import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+
+let key: Buffer | undefined;
+
+async function hashKey(): Promise<Buffer> {
+  if (key) return key;
+  const direct = process.env.PII_HASH_KEY;
+  if (direct) key = Buffer.from(direct, 'base64');
+  else {
+    const arn = process.env.PII_KEY_SECRET_ARN;
+    if (!arn) throw new Error('neither PII_HASH_KEY nor PII_KEY_SECRET_ARN is set');
+    const secret = await getSecret(arn, { maxAge: 3600 });
+    if (typeof secret !== 'string' || !secret) throw new Error('the keyed-hash secret is empty');
+    key = Buffer.from(secret, 'utf8');
+  }
+  return key;
+}
+
+export type IdentifierKind = 'phone' | 'citizenId' | 'otp';
+
+export async function keyedHash(kind: IdentifierKind, value: string): Promise<string> {
+  return createHmac('sha256', await hashKey()).update(`${kind}:${value}`).digest('base64url');
+}
+
+/** `13800001234` → `138****1234` for lists and screens. */
+export const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');

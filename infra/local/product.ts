@@ -1,0 +1,106 @@
+/**
+ * The whole product on one machine: DynamoDB Local, the table, first-run data, and the API and
+ * web app on one port. `npm start` and the end-to-end tests both start it through here.
+ */
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { routes } from '#infra/routes';
+import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
+import { loadOrCreateLocalSecrets } from './secrets.ts';
+import { ensureTable } from './table-bootstrap.ts';
+import { createLocalServer, repoRoot } from './server.ts';
+import type { DemoAccount } from '#infra/seed/seed';
+import { logger } from '#functions/commons/logger';
+
+export interface LocalProductOptions {
+  dataDir: string;
+  port: number;
+  tableName?: string;
+  /** Use this DynamoDB (tests share one); otherwise DynamoDB Local is started on DATA_DIR. */
+  dynamoEndpoint?: string;
+  webDir?: string;
+  /** Print SMS texts on the console (the local phone). */
+  echoSms?: boolean;
+}
+
+export interface LocalProduct {
+  url: string;
+  port: number;
+  tableName: string;
+  dynamoEndpoint: string;
+  demoAccounts: DemoAccount[];
+  /** True when this start created the table and its first-run data. */
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+export async function startLocalProduct(options: LocalProductOptions): Promise<LocalProduct> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const tableName = options.tableName ?? 'portal';
+  let database: DynamoDbLocal | undefined;
+  const dynamoEndpoint =
+    options.dynamoEndpoint ?? (database = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb') })).endpoint;
+
+  try {
+    const secrets = await loadOrCreateLocalSecrets(dataDir);
+    // The adapters every handler reads at first use: the same code runs in Lambda with AWS settings.
+    Object.assign(process.env, {
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: dynamoEndpoint,
+      AWS_REGION: process.env.AWS_REGION ?? 'local',
+      PII_HASH_KEY: secrets.piiHashKey,
+      LOCAL_IDP_SIGNING_KEY: JSON.stringify(secrets.signingKey),
+      SMS_ADAPTER: 'outbox',
+      SMS_OUTBOX_ECHO: options.echoSms ? '1' : '0',
+      POWERTOOLS_SERVICE_NAME: 'portal',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? process.env.LOG_LEVEL ?? 'WARN',
+    });
+
+    logger.setLogLevel(process.env.POWERTOOLS_LOG_LEVEL as Parameters<typeof logger.setLogLevel>[0]);
+
+    await ensureTable(dynamoEndpoint, tableName);
+    const { alreadySeeded, seedReferenceData, seedDemoAccounts, markSeeded } = await import('#infra/seed/seed');
+    const demoFile = join(dataDir, 'demo-accounts.json');
+    let demoAccounts: DemoAccount[] = [];
+    const seeded = !(await alreadySeeded());
+    if (seeded) {
+      await seedReferenceData();
+      demoAccounts = await seedDemoAccounts();
+      writeFileSync(demoFile, JSON.stringify(demoAccounts, null, 2), { mode: 0o600 });
+      await markSeeded();
+    } else if (existsSync(demoFile)) {
+      demoAccounts = JSON.parse(readFileSync(demoFile, 'utf8')) as DemoAccount[];
+    }
+
+    const server = await createLocalServer({
+      routes,
+      verificationKey: secrets.verificationKey,
+      webDir: options.webDir ?? join(repoRoot, 'web', 'dist'),
+      webConfig: { authMode: 'local' },
+    });
+    await new Promise<void>((listening, failed) => {
+      server.once('error', failed);
+      server.listen(options.port, listening);
+    });
+    const port = (server.address() as AddressInfo).port;
+
+    return {
+      url: `http://localhost:${port}`,
+      port,
+      tableName,
+      dynamoEndpoint,
+      demoAccounts,
+      seeded,
+      async close() {
+        server.closeAllConnections();
+        await new Promise<void>((closed) => server.close(() => closed()));
+        await database?.stop();
+      },
+    };
+  } catch (error) {
+    await database?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * The local stand-in for API Gateway + CloudFront: serves every route of the route table with the
+ * same handler modules Lambda runs, verifying the bearer token as the JWT authorizer does, and the
+ * built web app on the same port.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import sirv from 'sirv';
+import { importJWK, jwtVerify, type JWK } from 'jose';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { Route } from '#infra/routes';
+import { pickLanguage } from '#shared/i18n/languages';
+import { errorResponse } from '#functions/commons/http/error-response';
+import { ApiError, notFound, unauthorized } from '#functions/commons/errors';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '#functions/identity/local-tokens';
+import { apiGatewayEvent, flattenClaims, lambdaContext } from './api-gateway-event.ts';
+
+export const repoRoot = join(import.meta.dirname, '..', '..');
+
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+interface ServedRoute {
+  route: Route;
+  pattern: RegExp;
+  paramNames: string[];
+  handler: Handler;
+}
+
+/** API Gateway path syntax → a matcher; `{name+}` is greedy. */
+function compile(path: string): { pattern: RegExp; paramNames: string[] } {
+  const paramNames: string[] = [];
+  const source = path.replace(/[.*?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)(\+?)\}/g, (_, name: string, greedy: string) => {
+    paramNames.push(name);
+    return greedy ? '(.+)' : '([^/]+)';
+  });
+  return { pattern: new RegExp(`^${source}$`), paramNames };
+}
+
+/** Like API Gateway, a literal path segment beats a parameter. */
+const specificity = (path: string) => path.split('/').filter((s) => !s.startsWith('{')).length;
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new ApiError(413, 'payload_too_large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  response.writeHead(result.statusCode ?? 200, headers);
+  const body = result.body ?? '';
+  response.end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
+}
+
+export interface LocalServerOptions {
+  routes: readonly Route[];
+  verificationKey: JWK;
+  /** The built web app; the API alone is served when it is missing. */
+  webDir?: string;
+  /** Served as /config.json for the web app. */
+  webConfig: Record<string, unknown>;
+}
+
+export async function createLocalServer(options: LocalServerOptions): Promise<Server> {
+  const served: ServedRoute[] = [];
+  for (const route of options.routes) {
+    const module = (await import(pathToFileURL(join(repoRoot, route.handler)).href)) as { handler?: Handler };
+    if (typeof module.handler !== 'function') throw new Error(`${route.handler} does not export a handler`);
+    served.push({ route, handler: module.handler, ...compile(route.contract.path) });
+  }
+  served.sort((a, b) => specificity(b.route.contract.path) - specificity(a.route.contract.path));
+
+  const publicKey = await importJWK(options.verificationKey, 'ES256');
+  const verify = async (authorization: string | undefined) => {
+    const token = /^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1];
+    if (!token) throw unauthorized();
+    try {
+      const { payload } = await jwtVerify(token, publicKey, {
+        issuer: LOCAL_ISSUER,
+        audience: LOCAL_AUDIENCE,
+        algorithms: ['ES256'],
+      });
+      return flattenClaims(payload);
+    } catch {
+      throw unauthorized();
+    }
+  };
+
+  const web =
+    options.webDir && existsSync(join(options.webDir, 'index.html'))
+      ? sirv(options.webDir, {
+          single: true,
+          etag: true,
+          gzip: false,
+          setHeaders: (res, pathname) => {
+            res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+          },
+        })
+      : undefined;
+  const webConfig = JSON.stringify(options.webConfig);
+
+  async function serveApi(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const language = pickLanguage(request.headers['accept-language']);
+    try {
+      const method = request.method ?? 'GET';
+      let match: { served: ServedRoute; values: RegExpExecArray } | undefined;
+      for (const candidate of served) {
+        if (candidate.route.contract.method !== method) continue;
+        const values = candidate.pattern.exec(url.pathname);
+        if (values) {
+          match = { served: candidate, values };
+          break;
+        }
+      }
+      if (!match) throw notFound();
+      const { route, paramNames, handler } = match.served;
+      const pathParameters = Object.fromEntries(paramNames.map((name, i) => [name, decodeURIComponent(match.values[i + 1]!)]));
+      const claims = route.contract.access === 'public' ? undefined : await verify(request.headers.authorization);
+      const body = await readBody(request);
+      const routeKey = `${route.contract.method} ${route.contract.path}`;
+      const event = apiGatewayEvent({ request, url, routeKey, pathParameters, body, ...(claims ? { claims } : {}) });
+      send(response, await handler(event, lambdaContext(route.id)));
+    } catch (error) {
+      send(response, errorResponse(error, language));
+    }
+  }
+
+  return createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/api/')) {
+      void serveApi(request, response, url);
+      return;
+    }
+    if (url.pathname === '/config.json') {
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
+      response.end(webConfig);
+      return;
+    }
+    if (web) {
+      web(request, response, () => {
+        response.writeHead(404, { 'content-type': 'text/plain' });
+        response.end('Not found');
+      });
+      return;
+    }
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end('The web app is not built: run `npm run build:web`.');
+  });
+}
