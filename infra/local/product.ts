@@ -11,7 +11,6 @@ import { loadOrCreateLocalSecrets } from './secrets.ts';
 import { ensureTable } from './table-bootstrap.ts';
 import { createLocalServer, repoRoot } from './server.ts';
 import type { DemoAccount } from '#infra/seed/seed';
-import { logger } from '#functions/commons/logger';
 
 export interface LocalProductOptions {
   dataDir: string;
@@ -55,10 +54,7 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       SMS_ADAPTER: 'outbox',
       SMS_OUTBOX_ECHO: options.echoSms ? '1' : '0',
       POWERTOOLS_SERVICE_NAME: 'portal',
-      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? process.env.LOG_LEVEL ?? 'WARN',
     });
-
-    logger.setLogLevel(process.env.POWERTOOLS_LOG_LEVEL as Parameters<typeof logger.setLogLevel>[0]);
 
     await ensureTable(dynamoEndpoint, tableName);
     const { alreadySeeded, seedReferenceData, seedDemoAccounts, markSeeded } = await import('#infra/seed/seed');

@@ -1,7 +1,10 @@
 /** `npm start`: the whole product on this machine. */
-import { startLocalProduct } from './product.ts';
-import { JavaMissingError } from './dynamodb-local.ts';
 import type { DemoAccount } from '#infra/seed/seed';
+
+// The logger takes its level when its module loads: request logs are quiet on the console unless asked for.
+process.env.POWERTOOLS_LOG_LEVEL ??= process.env.LOG_LEVEL ?? 'WARN';
+const { startLocalProduct } = await import('./product.ts');
+const { JavaMissingError } = await import('./dynamodb-local.ts');
 
 const dataDir = process.env.DATA_DIR ?? '.data';
 const port = Number(process.env.PORT ?? 3000);
