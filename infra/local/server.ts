@@ -41,6 +41,7 @@ function compile(path: string): { pattern: RegExp; paramNames: string[] } {
 const specificity = (path: string) => path.split('/').filter((s) => !s.startsWith('{')).length;
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const MAX_VERIFIED_TOKENS = 10_000;
 
 async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -82,16 +83,23 @@ export async function createLocalServer(options: LocalServerOptions): Promise<Se
   served.sort((a, b) => specificity(b.route.contract.path) - specificity(a.route.contract.path));
 
   const publicKey = await importJWK(options.verificationKey, 'ES256');
+  // A token's signature is checked once; its expiry on every request.
+  const verified = new Map<string, { claims: Record<string, string>; expiresAt: number }>();
   const verify = async (authorization: string | undefined) => {
     const token = /^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1];
     if (!token) throw unauthorized();
+    const known = verified.get(token);
+    if (known && known.expiresAt > Date.now()) return known.claims;
     try {
       const { payload } = await jwtVerify(token, publicKey, {
         issuer: LOCAL_ISSUER,
         audience: LOCAL_AUDIENCE,
         algorithms: ['ES256'],
       });
-      return flattenClaims(payload);
+      if (verified.size >= MAX_VERIFIED_TOKENS) verified.clear();
+      const claims = flattenClaims(payload);
+      verified.set(token, { claims, expiresAt: (payload.exp ?? 0) * 1000 });
+      return claims;
     } catch {
       throw unauthorized();
     }

@@ -16,7 +16,9 @@ function describe(account: DemoAccount): string {
 }
 
 try {
-  const product = await startLocalProduct({ dataDir, port, echoSms: true });
+  // An already running DynamoDB (e.g. one DynamoDB Local shared by several processes) may be named.
+  const dynamoEndpoint = process.env.DYNAMODB_ENDPOINT;
+  const product = await startLocalProduct({ dataDir, port, echoSms: true, ...(dynamoEndpoint ? { dynamoEndpoint } : {}) });
   const lines = [
     '',
     `Portal running at ${product.url}   (officer back office: ${product.url}/office)`,

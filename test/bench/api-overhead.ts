@@ -1,0 +1,56 @@
+/**
+ * GET /api/me through the local server (token verification, event conversion, middy, one GetItem)
+ * against a raw DynamoDB Local GetItem of the same item, in the same run.
+ */
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { localClientConfig } from '#infra/local/dynamodb-local';
+interface Target {
+  url: string;
+  tableName: string;
+  dynamoEndpoint: string;
+}
+import { load, round, type LoadResult } from './measure.ts';
+
+const REQUESTS = 2000;
+const CONCURRENCY = 20;
+
+export async function measureApiOverhead(product: Target, token: string, accountId: string) {
+  const client = new DynamoDBClient(localClientConfig(product.dynamoEndpoint));
+  const rawGet = async () => {
+    const { Item } = await client.send(
+      new GetItemCommand({ TableName: product.tableName, Key: { pk: { S: `ACCOUNT#${accountId}` }, sk: { S: 'ACCOUNT' } } }),
+    );
+    if (!Item) throw new Error('item missing');
+  };
+  const apiGet = async () => {
+    const response = await fetch(`${product.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+    if (response.status !== 200) throw new Error(`status ${response.status}`);
+    await response.arrayBuffer();
+  };
+
+  // Warm both paths (JIT, connection pools, DynamoDB Local's own warm-up) before measuring.
+  await load(400, CONCURRENCY, rawGet);
+  await load(400, CONCURRENCY, apiGet);
+
+  // Interleave two rounds of each so drift in the machine's load hits both sides alike.
+  const raw: LoadResult[] = [];
+  const api: LoadResult[] = [];
+  for (let i = 0; i < 2; i++) {
+    raw.push(await load(REQUESTS / 2, CONCURRENCY, rawGet));
+    api.push(await load(REQUESTS / 2, CONCURRENCY, apiGet));
+  }
+  client.destroy();
+  const mean = (xs: LoadResult[], key: 'medianMs' | 'p95Ms' | 'perSecond') => xs.reduce((s, x) => s + x[key], 0) / xs.length;
+  const result = {
+    requests: REQUESTS,
+    concurrency: CONCURRENCY,
+    rawGetItem: { medianMs: round(mean(raw, 'medianMs')), p95Ms: round(mean(raw, 'p95Ms')), perSecond: round(mean(raw, 'perSecond'), 0) },
+    apiMe: { medianMs: round(mean(api, 'medianMs')), p95Ms: round(mean(api, 'p95Ms')), perSecond: round(mean(api, 'perSecond'), 0) },
+  };
+  return {
+    ...result,
+    medianRatio: round(result.apiMe.medianMs / result.rawGetItem.medianMs),
+    p95Ratio: round(result.apiMe.p95Ms / result.rawGetItem.p95Ms),
+    target: 'ratio ≤ 1.5',
+  };
+}
