@@ -1,0 +1,14 @@
+/** The CDK app: `npx cdk synth` / `npx cdk deploy` run this (see cdk.json and infra/README.md). */
+import * as path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { PortalStack } from './stack/portal-stack.ts';
+import { repoRoot } from './stack/repo-root.ts';
+
+const app = new App();
+new PortalStack(app, 'MigrantServicePortal', {
+  description: 'Service portal for the floating population: web app, API, identity, data',
+  // Environment-agnostic unless the CLI knows the target account and region.
+  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+  siteDir: path.join(repoRoot, 'web', 'dist'),
+});
+app.synth();

@@ -1,0 +1,59 @@
+/** The whole cloud deployment of the portal in one stack, composed from one construct per concern. */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { cloudRoutes } from '#infra/routes';
+import { Alarms } from './alarms.ts';
+import { Api } from './api.ts';
+import { Data } from './data.ts';
+import { Identity } from './identity.ts';
+import { Uploads } from './uploads.ts';
+import { Web } from './web.ts';
+
+export interface PortalStackProps extends StackProps {
+  /** The built web app: web/dist after `npm run build:web`. */
+  siteDir: string;
+}
+
+export class PortalStack extends Stack {
+  constructor(scope: Construct, id: string, props: PortalStackProps) {
+    super(scope, id, props);
+
+    const data = new Data(this, 'Data');
+    const identity = new Identity(this, 'Identity');
+    const api = new Api(this, 'Api', {
+      routes: cloudRoutes,
+      table: data.table,
+      piiKey: data.piiKey,
+      jwtIssuer: identity.issuer,
+      jwtAudience: [identity.webClient.userPoolClientId],
+    });
+    const web = new Web(this, 'Web', {
+      siteDir: props.siteDir,
+      apiDomainName: api.domainName,
+      config: {
+        authMode: 'cognito',
+        region: this.region,
+        userPoolId: identity.userPool.userPoolId,
+        clientId: identity.webClient.userPoolClientId,
+      },
+    });
+    const uploads = new Uploads(this, 'Uploads', { siteOrigin: web.url });
+    const alarms = new Alarms(this, 'Alarms', {
+      functions: new Map([...api.functions, ['PostConfirmation', identity.postConfirmation]]),
+      httpApi: api.httpApi,
+    });
+
+    const outputs: Record<string, [value: string, description: string]> = {
+      SiteUrl: [web.url, 'The portal (web app and /api/*)'],
+      ApiUrl: [api.stage.url, 'The HTTP API endpoint (also reachable as <SiteUrl>/api/)'],
+      UserPoolId: [identity.userPool.userPoolId, 'Cognito user pool'],
+      UserPoolClientId: [identity.webClient.userPoolClientId, 'Cognito app client of the web app'],
+      TableName: [data.table.tableName, 'DynamoDB table'],
+      UploadsBucketName: [uploads.bucket.bucketName, 'Uploads bucket'],
+      AlarmTopicArn: [alarms.topic.topicArn, 'Subscribe to receive alarms'],
+    };
+    for (const [name, [value, description]] of Object.entries(outputs)) {
+      new CfnOutput(this, name, { value, description });
+    }
+  }
+}

@@ -1,0 +1,430 @@
+/**
+ * Assertions on the synthesized portal stack. It is synthesized once (with real esbuild bundles of
+ * every handler) and each property the deployment relies on is checked against infra/routes.ts,
+ * infra/table.ts and shared/identity/roles.ts rather than against copies of them.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloudRoutes, routes } from '#infra/routes';
+import { PortalStack } from '#infra/stack/portal-stack';
+import { tableDesign } from '#infra/table';
+import { CLAIM, ROLES } from '#shared/identity/roles';
+import {
+  environmentOf,
+  functionOfRoute,
+  ofType,
+  onlyOfType,
+  props,
+  refersTo,
+  resourcesOf,
+  statementsOfFunction,
+  fixture,
+  type CfnResource,
+  type PolicyStatement,
+  type Resources,
+} from './cfn.ts';
+import { expectGrantsAsDeclared, routeKeyOf } from './grants.ts';
+
+let siteDir: string;
+let template: Template;
+let resources: Resources;
+
+/** The portal's own functions: every one carries the Powertools service name. */
+const portalFunctions = () =>
+  ofType(resources, 'AWS::Lambda::Function').filter(([, fn]) => environmentOf(fn).POWERTOOLS_SERVICE_NAME === 'portal');
+
+const idOf = (type: string) => onlyOfType(resources, type)[0];
+
+// Template.fromStack also fails on a dependency cycle (e.g. the trigger's grant naming the pool
+// in the function's own policy), so every test below runs on a deployable template.
+beforeAll(() => {
+  siteDir = mkdtempSync(path.join(tmpdir(), 'portal-site-'));
+  writeFileSync(path.join(siteDir, 'index.html'), '<!doctype html><title>portal</title>');
+  mkdirSync(path.join(siteDir, 'assets'));
+  writeFileSync(path.join(siteDir, 'assets', 'index-abc123.js'), 'export {};');
+
+  const stack = new PortalStack(new App(), 'PortalTest', { env: fixture.env, siteDir });
+  template = Template.fromStack(stack);
+  resources = resourcesOf(template);
+});
+
+afterAll(() => {
+  if (siteDir) rmSync(siteDir, { recursive: true, force: true });
+});
+
+describe('the template as a whole', () => {
+  it('outputs the site URL, API URL, user pool, client and table', () => {
+    for (const name of ['SiteUrl', 'ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName']) template.hasOutput(name, {});
+    template.hasOutput('UserPoolId', { Value: { Ref: idOf('AWS::Cognito::UserPool') } });
+    template.hasOutput('UserPoolClientId', { Value: { Ref: idOf('AWS::Cognito::UserPoolClient') } });
+    template.hasOutput('TableName', { Value: { Ref: idOf('AWS::DynamoDB::GlobalTable') } });
+    template.hasOutput('SiteUrl', {
+      Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [idOf('AWS::CloudFront::Distribution'), 'DomainName'] }]] },
+    });
+  });
+});
+
+describe('data', () => {
+  it('builds the table from tableDesign: keys, TTL and both indexes with every attribute projected', () => {
+    const keySchema = (hash: string, range: string) => [
+      { AttributeName: hash, KeyType: 'HASH' },
+      { AttributeName: range, KeyType: 'RANGE' },
+    ];
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: keySchema(tableDesign.partitionKey, tableDesign.sortKey),
+      TimeToLiveSpecification: { AttributeName: tableDesign.timeToLiveAttribute, Enabled: true },
+      GlobalSecondaryIndexes: tableDesign.globalSecondaryIndexes.map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: keySchema(index.partitionKey, index.sortKey),
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    });
+  });
+
+  it('is on demand, encrypted with the AWS-managed KMS key, recoverable and protected from deletion', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+      Replicas: [
+        Match.objectLike({
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          DeletionProtectionEnabled: true,
+        }),
+      ],
+    });
+    const sse = props(onlyOfType(resources, 'AWS::DynamoDB::GlobalTable')[1]).SSESpecification as Record<string, unknown>;
+    // No customer key: the AWS-managed key (aws/dynamodb) is the choice, not an accident.
+    expect(sse).not.toHaveProperty('KMSMasterKeyId');
+    expect(JSON.stringify(props(onlyOfType(resources, 'AWS::DynamoDB::GlobalTable')[1]).Replicas)).not.toContain('KMSMasterKeyId');
+  });
+
+  it('keeps the table and the identifier-hashing key when the stack is deleted', () => {
+    template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    template.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({ GenerateSecretString: Match.objectLike({ PasswordLength: 64 }) }),
+    });
+  });
+});
+
+describe('functions', () => {
+  it('has one function per cloud route plus the Cognito trigger', () => {
+    expect(portalFunctions()).toHaveLength(cloudRoutes.length + 1);
+    const node24 = ofType(resources, 'AWS::Lambda::Function').filter(([, fn]) => props(fn).Runtime === 'nodejs24.x');
+    expect(node24).toHaveLength(cloudRoutes.length + 1);
+  });
+
+  it('runs every function on Node.js 24, arm64, 512 MB, traced, with the shared environment', () => {
+    for (const [id, fn] of portalFunctions()) {
+      expect(props(fn), id).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: 512,
+        TracingConfig: { Mode: 'Active' },
+      });
+      expect(environmentOf(fn), id).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: 'portal',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+    }
+  });
+
+  it('gives each route function a 10 s timeout and the table name', () => {
+    const [tableId] = onlyOfType(resources, 'AWS::DynamoDB::GlobalTable');
+    for (const route of cloudRoutes) {
+      const [, fn] = functionOfRoute(resources, routeKeyOf(route));
+      expect(props(fn).Timeout, route.id).toBe(10);
+      expect(environmentOf(fn).TABLE_NAME, route.id).toEqual({ Ref: tableId });
+    }
+  });
+
+  it('writes every function log to its own log group kept for a year', () => {
+    for (const [id, fn] of portalFunctions()) {
+      const logGroupId = (props(fn).LoggingConfig as { LogGroup: { Ref: string } } | undefined)?.LogGroup.Ref;
+      expect(logGroupId, id).toBeDefined();
+      const logGroup = resources[logGroupId ?? ''];
+      expect(logGroup?.Type, id).toBe('AWS::Logs::LogGroup');
+      expect(props(logGroup as CfnResource).RetentionInDays, id).toBe(365);
+    }
+  });
+
+  it.each(cloudRoutes.map((route) => [route.id, route] as const))('%s gets exactly the access it declares', (_, route) => {
+    expectGrantsAsDeclared(resources, route);
+  });
+
+  it('includes a read-only route and a no-table route, so the grant checks above are not vacuous', () => {
+    expect(cloudRoutes.map((route) => route.table)).toEqual(expect.arrayContaining(['read', 'none']));
+  });
+});
+
+describe('HTTP API', () => {
+  it('has exactly one route per cloud route, with the contract method and path', () => {
+    const keys = ofType(resources, 'AWS::ApiGatewayV2::Route').map(([, route]) => props(route).RouteKey);
+    expect(keys.sort()).toEqual(cloudRoutes.map(routeKeyOf).sort());
+  });
+
+  it('has no local-only route and no function for one', () => {
+    const local = routes.filter((route) => route.localOnly);
+    expect(local.length).toBeGreaterThan(0);
+    const descriptions = portalFunctions().map(([, fn]) => props(fn).Description);
+    for (const route of local) {
+      template.resourcePropertiesCountIs('AWS::ApiGatewayV2::Route', { RouteKey: routeKeyOf(route) }, 0);
+      expect(descriptions).not.toContain(routeKeyOf(route));
+    }
+  });
+
+  it('requires a Cognito JWT exactly on the routes that are not public', () => {
+    const authorizerId = idOf('AWS::ApiGatewayV2::Authorizer');
+    for (const route of cloudRoutes) {
+      const expected =
+        route.contract.access === 'public'
+          ? { RouteKey: routeKeyOf(route), AuthorizationType: 'NONE', AuthorizerId: Match.absent() }
+          : { RouteKey: routeKeyOf(route), AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } };
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', expected);
+    }
+    expect(cloudRoutes.some((route) => route.contract.access === 'public')).toBe(true);
+    expect(cloudRoutes.some((route) => route.contract.access !== 'public')).toBe(true);
+  });
+
+  it('accepts only ID tokens of this pool issued to the web client', () => {
+    const poolId = idOf('AWS::Cognito::UserPool');
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: idOf('AWS::Cognito::UserPoolClient') }],
+        Issuer: {
+          'Fn::Join': ['', [`https://cognito-idp.${fixture.env.region}.`, { Ref: 'AWS::URLSuffix' }, '/', { Ref: poolId }]],
+        },
+      },
+    });
+  });
+
+  it('uses payload format 2.0 Lambda proxy integrations', () => {
+    for (const [, integration] of ofType(resources, 'AWS::ApiGatewayV2::Integration')) {
+      expect(props(integration)).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+    }
+  });
+
+  it('deploys automatically to a throttled default stage', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+    });
+  });
+});
+
+describe('identity', () => {
+  it('has one group per role', () => {
+    const groups = ofType(resources, 'AWS::Cognito::UserPoolGroup').map(([, group]) => props(group).GroupName);
+    expect(groups.sort()).toEqual([...ROLES].sort());
+  });
+
+  it('lets tokens carry station and org as mutable string attributes', () => {
+    const schema = props(onlyOfType(resources, 'AWS::Cognito::UserPool')[1]).Schema as Record<string, unknown>[];
+    for (const claim of [CLAIM.station, CLAIM.org]) {
+      // Cognito names a custom attribute `custom:<name>` in tokens and in the API.
+      const name = claim.replace(/^custom:/, '');
+      expect(schema, claim).toContainEqual(expect.objectContaining({ Name: name, AttributeDataType: 'String', Mutable: true }));
+    }
+  });
+
+  it('does not let users write their own station or org', () => {
+    const client = props(onlyOfType(resources, 'AWS::Cognito::UserPoolClient')[1]);
+    expect(client.WriteAttributes).toBeDefined();
+    expect(client.WriteAttributes).not.toContain(CLAIM.station);
+    expect(client.WriteAttributes).not.toContain(CLAIM.org);
+  });
+
+  it('signs in with a username or phone, by SMS code or password, on the Essentials plan', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AliasAttributes: ['phone_number'],
+      AutoVerifiedAttributes: ['phone_number'],
+      UsernameConfiguration: { CaseSensitive: false },
+      Policies: Match.objectLike({ SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'SMS_OTP'] } }),
+      UserPoolTier: 'ESSENTIALS',
+      SmsConfiguration: Match.objectLike({ SnsCallerArn: Match.anyValue() }),
+    });
+  });
+
+  it('lets residents sign themselves up and recover by phone', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: false }),
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_phone_number', Priority: 1 }] },
+    });
+  });
+
+  it('keeps the user pool: deletion protection and Retain', () => {
+    template.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }),
+    });
+  });
+
+  it('gives the web app a public client with choice-based and password sign-in and 1-hour ID tokens', () => {
+    expect(props(onlyOfType(resources, 'AWS::Cognito::UserPoolClient')[1])).toMatchObject({
+      GenerateSecret: false,
+      ExplicitAuthFlows: expect.arrayContaining(['ALLOW_USER_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+      IdTokenValidity: 60,
+      TokenValidityUnits: expect.objectContaining({ IdToken: 'minutes' }),
+    });
+  });
+
+  it('runs the post-confirmation trigger, which may add users to groups of this pool only', () => {
+    const [poolId, pool] = onlyOfType(resources, 'AWS::Cognito::UserPool');
+    const triggerId = [...Object.values((props(pool).LambdaConfig as Record<string, unknown>) ?? {})]
+      .map((value) => (value as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0])
+      .at(0);
+    const trigger = resources[triggerId ?? ''];
+    expect(trigger?.Type).toBe('AWS::Lambda::Function');
+    expect(props(pool).LambdaConfig).toEqual({ PostConfirmation: { 'Fn::GetAtt': [triggerId, 'Arn'] } });
+
+    const statements: PolicyStatement[] = statementsOfFunction(resources, trigger as CfnResource);
+    const grant = statements.find((s) => [s.Action].flat().includes('cognito-idp:AdminAddUserToGroup'));
+    expect(grant?.Resource).toEqual({ 'Fn::GetAtt': [poolId, 'Arn'] });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      Principal: 'cognito-idp.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [triggerId, 'Arn'] },
+    });
+  });
+});
+
+describe('buckets', () => {
+  const buckets = () => ofType(resources, 'AWS::S3::Bucket');
+
+  it('blocks public access and encrypts every bucket', () => {
+    expect(buckets()).toHaveLength(2);
+    for (const [id, bucket] of buckets()) {
+      expect(props(bucket), id).toMatchObject({
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      });
+    }
+  });
+
+  it('denies every request to every bucket that is not over TLS', () => {
+    for (const [id] of buckets()) {
+      const policy = ofType(resources, 'AWS::S3::BucketPolicy').find(([, p]) => refersTo(props(p).Bucket, id));
+      expect(policy, id).toBeDefined();
+      const statements = (props(policy?.[1] as CfnResource).PolicyDocument as { Statement: PolicyStatement[] }).Statement;
+      expect(statements, id).toContainEqual(
+        expect.objectContaining({
+          Effect: 'Deny',
+          Action: 's3:*',
+          Principal: { AWS: '*' },
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
+      );
+    }
+  });
+
+  it('keeps uploads versioned and retained, writable from the site origin only', () => {
+    const distributionId = idOf('AWS::CloudFront::Distribution');
+    template.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        VersioningConfiguration: { Status: 'Enabled' },
+        CorsConfiguration: {
+          CorsRules: [
+            Match.objectLike({
+              AllowedMethods: ['PUT'],
+              AllowedOrigins: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] }],
+            }),
+          ],
+        },
+      }),
+    });
+  });
+});
+
+describe('web', () => {
+  const distribution = () => props(onlyOfType(resources, 'AWS::CloudFront::Distribution')[1]).DistributionConfig as Record<string, unknown>;
+
+  it('serves the site bucket through Origin Access Control over HTTPS, index.html at the root', () => {
+    const [siteBucketId] = ofType(resources, 'AWS::S3::Bucket').find(([, b]) => !props(b).CorsConfiguration) ?? [];
+    const config = distribution();
+    expect(config.DefaultRootObject).toBe('index.html');
+    const origins = config.Origins as { Id: string; DomainName: unknown; OriginAccessControlId?: unknown }[];
+    const s3Origin = origins.find((origin) => refersTo(origin.DomainName, siteBucketId ?? ''));
+    expect(s3Origin?.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [idOf('AWS::CloudFront::OriginAccessControl'), 'Id'] });
+    expect(config.DefaultCacheBehavior).toMatchObject({ TargetOriginId: s3Origin?.Id, ViewerProtocolPolicy: 'redirect-to-https' });
+  });
+
+  it('answers client-side routes with the app shell without touching API errors', () => {
+    const fallbackId = idOf('AWS::CloudFront::Function');
+    expect(distribution().DefaultCacheBehavior).toMatchObject({
+      FunctionAssociations: [{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fallbackId, 'FunctionARN'] } }],
+    });
+    // Distribution-wide error pages would turn the API's 403 and 404 into index.html with 200.
+    expect(distribution().CustomErrorResponses).toBeUndefined();
+  });
+
+  it('forwards /api/* to the HTTP API uncached, with every method and the caller headers', () => {
+    const apiId = idOf('AWS::ApiGatewayV2::Api');
+    const config = distribution();
+    const behaviours = config.CacheBehaviors as Record<string, unknown>[];
+    const api = behaviours.find((behaviour) => behaviour.PathPattern === '/api/*');
+    expect(api).toMatchObject({
+      AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']),
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
+    });
+    expect(['https-only', 'redirect-to-https']).toContain(api?.ViewerProtocolPolicy);
+    const origin = (config.Origins as { Id: string; DomainName: unknown; CustomOriginConfig?: unknown }[]).find(
+      (o) => o.Id === api?.TargetOriginId,
+    );
+    expect(refersTo(origin?.DomainName, apiId)).toBe(true);
+    expect(origin?.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only' });
+  });
+
+  it('deploys the build and a config.json naming this pool and client, then invalidates the cache', () => {
+    const deployments = ofType(resources, 'Custom::CDKBucketDeployment').map(([, d]) => props(d));
+    const pages = deployments.find((d) => d.DistributionPaths !== undefined);
+    expect(pages).toMatchObject({
+      DistributionId: { Ref: idOf('AWS::CloudFront::Distribution') },
+      DistributionPaths: ['/*'],
+    });
+    const markers = JSON.stringify(pages?.SourceMarkers);
+    expect(markers).toContain(JSON.stringify({ Ref: idOf('AWS::Cognito::UserPool') }));
+    expect(markers).toContain(JSON.stringify({ Ref: idOf('AWS::Cognito::UserPoolClient') }));
+  });
+});
+
+describe('alarms', () => {
+  it('alarms on any error of any portal function and on any API 5xx within 5 minutes', () => {
+    const alarms = ofType(resources, 'AWS::CloudWatch::Alarm').map(([, alarm]) => props(alarm));
+    const errorAlarms = alarms.filter((alarm) => alarm.MetricName === 'Errors');
+    expect(errorAlarms).toHaveLength(portalFunctions().length);
+    for (const [id] of portalFunctions()) {
+      const alarm = errorAlarms.find((a) => refersTo(a.Dimensions, id));
+      expect(alarm, id).toMatchObject({
+        Namespace: 'AWS/Lambda',
+        Threshold: 1,
+        Period: 300,
+        Statistic: 'Sum',
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      });
+    }
+    expect(alarms.find((alarm) => alarm.MetricName === '5xx')).toMatchObject({
+      Namespace: 'AWS/ApiGateway',
+      Threshold: 1,
+      Period: 300,
+    });
+    for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: idOf('AWS::SNS::Topic') }]);
+  });
+});
