@@ -2,10 +2,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
-let documentClient: DynamoDBDocumentClient | undefined;
+let documentClient: { endpoint: string | undefined; client: DynamoDBDocumentClient } | undefined;
 
-function createClient(): DynamoDBDocumentClient {
-  const endpoint = process.env.DYNAMODB_ENDPOINT;
+function createClient(endpoint: string | undefined): DynamoDBDocumentClient {
   const client = new DynamoDBClient(
     endpoint
       ? { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
@@ -15,6 +14,11 @@ function createClient(): DynamoDBDocumentClient {
 }
 
 export function db(): DynamoDBDocumentClient {
-  documentClient ??= createClient();
-  return documentClient;
+  // Keyed by endpoint: a local product restarted in one process gets a DynamoDB Local on a new port.
+  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (documentClient?.endpoint !== endpoint) {
+    documentClient?.client.destroy();
+    documentClient = { endpoint, client: createClient(endpoint) };
+  }
+  return documentClient.client;
 }
