@@ -16,7 +16,7 @@ function createClient(endpoint: string | undefined): DynamoDBDocumentClient {
 export function db(): DynamoDBDocumentClient {
   // Keyed by endpoint: a local product restarted in one process gets a DynamoDB Local on a new port.
   const endpoint = process.env.DYNAMODB_ENDPOINT;
-  if (documentClient?.endpoint !== endpoint) {
+  if (!documentClient || documentClient.endpoint !== endpoint) {
     documentClient?.client.destroy();
     documentClient = { endpoint, client: createClient(endpoint) };
   }
