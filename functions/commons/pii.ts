@@ -27,6 +27,3 @@ export type IdentifierKind = 'phone' | 'citizenId' | 'otp';
 export async function keyedHash(kind: IdentifierKind, value: string): Promise<string> {
   return createHmac('sha256', await hashKey()).update(`${kind}:${value}`).digest('base64url');
 }
-
-/** `13800001234` → `138****1234` for lists and screens. */
-export const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');

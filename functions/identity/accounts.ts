@@ -10,7 +10,8 @@ import type { Role } from '#shared/identity/roles';
 import type { Organisation, Station } from '#shared/api/identity';
 import { db } from '#functions/commons/dynamo';
 import { tableName } from '#functions/commons/environment';
-import { keyedHash, maskPhone } from '#functions/commons/pii';
+import { keyedHash } from '#functions/commons/pii';
+import { maskPhone } from '#shared/identity/masking';
 import { now } from '#functions/commons/clock';
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, length: number) => Promise<Buffer>;

@@ -1,0 +1,9 @@
+/**
+ * `13800000001` or `+8613800000001` → `138****0001`: enough for the owner to recognise, too little
+ * for someone looking over their shoulder.
+ */
+export function maskPhone(phone: string): string {
+  const national = phone.replace(/^\+86/, '');
+  if (national.length < 8) return national;
+  return `${national.slice(0, 3)}****${national.slice(-4)}`;
+}

@@ -1,0 +1,261 @@
+/**
+ * The web shell in a real browser against the whole local product: a migrant signs in with a code
+ * from the SMS outbox, an officer signs in to the back office, and Uyghur turns the layout right to
+ * left. Screenshots of every step go to test/e2e/screenshots/ (git-ignored) for a person to look at.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { STATIONS } from '#infra/seed/reference-data';
+import { startProduct, type TestProduct } from '#test/support/product';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+/** The budget for the sign-in page: all JavaScript a phone downloads for it, gzip-compressed. */
+const SIGN_IN_JS_BUDGET_KB = 150;
+
+const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const locales = new URL('../../shared/i18n/locales/', import.meta.url);
+
+/** A UI string as the user sees it, from the same files the app loads (no copies to drift). */
+function text(language: string, key: string, values: Record<string, string> = {}): string {
+  const [namespace, path] = key.split(':') as [string, string];
+  const file = JSON.parse(readFileSync(new URL(`${language}/${namespace}.json`, locales), 'utf8')) as Record<string, unknown>;
+  let value: unknown = file;
+  for (const part of path.split('.')) value = (value as Record<string, unknown>)[part];
+  if (typeof value !== 'string') throw new Error(`no text ${language} ${key}`);
+  return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+}
+
+let product: TestProduct;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  product = await startProduct();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await product?.close();
+});
+
+async function newPage(viewport: { width: number; height: number }, mobile: boolean): Promise<Page> {
+  const context = await browser.newContext({ viewport, isMobile: mobile, hasTouch: mobile, locale: 'zh-CN' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  return page;
+}
+
+/** What the screen shows (not the full page: the fixed tab bar would land mid-page). */
+const shot = (page: Page, name: string) => page.screenshot({ path: `${screenshots}${name}.png` });
+
+function account(role: string) {
+  const found = product.demoAccounts.find((candidate) => candidate.role === role);
+  if (!found) throw new Error(`no demo ${role}`);
+  return found;
+}
+
+/**
+ * Accessibility basics on the screen shown: the page has a language, every form control a label,
+ * every button and link a name. Returns what falls short, for a readable failure.
+ */
+async function accessibilityGaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const gaps: string[] = [];
+    if (!document.documentElement.lang) gaps.push('<html> has no lang');
+    const named = (element: Element) =>
+      Boolean(
+        element.getAttribute('aria-label') ||
+          element.getAttribute('aria-labelledby') ||
+          (element as HTMLElement).innerText?.trim() ||
+          element.getAttribute('title'),
+      );
+    for (const control of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
+      const labelled = (control as HTMLInputElement).labels?.length || control.getAttribute('aria-label') || control.getAttribute('aria-labelledby');
+      if (!labelled) gaps.push(`unlabelled ${control.outerHTML.slice(0, 80)}`);
+    }
+    for (const control of document.querySelectorAll('button, a[href], [role=button]')) {
+      if (!named(control)) gaps.push(`nameless ${control.outerHTML.slice(0, 80)}`);
+    }
+    return gaps;
+  });
+}
+
+async function codeFor(phone: string): Promise<string> {
+  const [latest] = await product.readOutbox(phone);
+  const code = /\b\d{6}\b/.exec(latest?.text ?? '')?.[0];
+  if (!code) throw new Error(`no code in the outbox for ${phone}`);
+  return code;
+}
+
+/** Signs in on the phone sign-in page in whatever language it shows. */
+async function signInWithPhone(page: Page, language: string, phone: string) {
+  await page.getByLabel(text(language, 'errors:fields.phone'), { exact: true }).fill(phone);
+  await page.getByRole('button', { name: text(language, 'auth:phone.getCode') }).click();
+  await page.locator('#code-message').waitFor();
+  await page.getByLabel(text(language, 'errors:fields.code'), { exact: true }).fill(await codeFor(phone));
+  await page.getByRole('button', { name: text(language, 'auth:signIn.submit'), exact: true }).click();
+}
+
+describe('web shell', () => {
+  it('a migrant signs in with the code from the outbox, reaches home, and 我的 shows the masked phone', async () => {
+    const migrant = account('migrant');
+    const phone = migrant.phone!;
+    const page = await newPage(PHONE, true);
+
+    const scripts = new Map<string, number>();
+    const collecting = { on: true };
+    page.on('response', async (response) => {
+      const path = new URL(response.url()).pathname;
+      if (!collecting.on || !path.endsWith('.js')) return;
+      scripts.set(path, gzipSync(await response.body(), { level: 9 }).length);
+    });
+
+    await page.goto(product.url);
+    await page.waitForURL('**/sign-in');
+    await page.getByLabel(text('zh-CN', 'errors:fields.phone'), { exact: true }).waitFor();
+    await page.waitForLoadState('networkidle');
+    collecting.on = false;
+    await shot(page, '01-portal-sign-in-zh');
+    expect(await accessibilityGaps(page)).toEqual([]);
+
+    const gzipKB = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0) / 1024;
+    console.log(
+      `sign-in page JavaScript: ${gzipKB.toFixed(1)} KB gzip in ${scripts.size} files\n` +
+        [...scripts].map(([path, bytes]) => `  ${(bytes / 1024).toFixed(1).padStart(6)} KB  ${path}`).join('\n'),
+    );
+    expect([...scripts.keys()].filter((path) => /office|antd/i.test(path) && !path.includes('/i18n/'))).toEqual([]);
+    expect(gzipKB).toBeLessThanOrEqual(SIGN_IN_JS_BUDGET_KB);
+
+    // Client-side validation in the user's language, from the shared zod schema.
+    await page.getByLabel(text('zh-CN', 'errors:fields.phone'), { exact: true }).fill('12345');
+    await page.getByRole('button', { name: text('zh-CN', 'auth:phone.getCode') }).click();
+    await expect
+      .poll(() => page.locator('#phone-message').textContent())
+      .toBe(text('zh-CN', 'errors:validation.phone', { field: text('zh-CN', 'errors:fields.phone') }));
+    await shot(page, '02-portal-sign-in-invalid-phone');
+
+    await page.getByLabel(text('zh-CN', 'errors:fields.phone'), { exact: true }).fill(phone);
+    await page.getByRole('button', { name: text('zh-CN', 'auth:phone.getCode') }).click();
+    await page.locator('#code-message').waitFor();
+    // The button waits out the 60 s before another code can be asked for.
+    const resend = page.locator('.signin-get-code');
+    await expect.poll(() => resend.isDisabled()).toBe(true);
+    expect(await resend.textContent()).toMatch(/\d+/);
+    await page.getByLabel(text('zh-CN', 'errors:fields.code'), { exact: true }).fill(await codeFor(phone));
+    await shot(page, '03-portal-code-sent');
+    await page.getByRole('button', { name: text('zh-CN', 'auth:signIn.submit'), exact: true }).click();
+
+    await page.getByRole('heading', { name: text('zh-CN', 'portal:home.servicesTitle') }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByText(text('zh-CN', 'portal:services.residence.title')).first().waitFor();
+    await shot(page, '04-portal-home-zh');
+    expect(await accessibilityGaps(page)).toEqual([]);
+
+    await page.getByRole('link', { name: text('zh-CN', 'portal:tabs.services') }).click();
+    await page.getByText(text('zh-CN', 'portal:services.listTitle')).waitFor();
+    await shot(page, '05-portal-services-zh');
+
+    await page.getByRole('link', { name: text('zh-CN', 'portal:tabs.messages') }).click();
+    await page.getByText(text('zh-CN', 'portal:messages.emptyTitle')).waitFor();
+    await shot(page, '06-portal-messages-zh');
+
+    await page.getByRole('link', { name: text('zh-CN', 'portal:tabs.me') }).click();
+    const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+    await expect.poll(() => page.getByTestId('me-phone').textContent()).toBe(masked);
+    expect(await page.content()).not.toContain(phone);
+    await shot(page, '07-portal-me-zh');
+    expect(await accessibilityGaps(page)).toEqual([]);
+
+    // The same resident token opening the back office is told plainly that it is not for them.
+    await page.goto(`${product.url}/office`);
+    await page.getByText(text('zh-CN', 'office:forbidden.title')).waitFor();
+    await shot(page, '08-office-forbidden-for-resident');
+  });
+
+  it('an officer signs in to /office and sees the shell with their station', async () => {
+    const officer = account('officer');
+    const station = STATIONS.find((candidate) => candidate.id === officer.station);
+    if (!station) throw new Error(`no station ${officer.station}`);
+    const page = await newPage(DESKTOP, false);
+
+    await page.goto(`${product.url}/office`);
+    await page.waitForURL('**/office/sign-in');
+    await page.getByLabel(text('zh-CN', 'errors:fields.username')).fill(officer.username!);
+    await page.getByLabel(text('zh-CN', 'errors:fields.password'), { exact: true }).fill(officer.password!);
+    await shot(page, '09-office-sign-in-zh');
+    expect(await accessibilityGaps(page)).toEqual([]);
+    // antd spaces out two-character Chinese button labels ("登 录").
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+
+    await expect.poll(() => page.getByTestId('office-place').textContent()).toBe(station.name);
+    await page.getByText(text('zh-CN', 'office:workbench.title')).first().waitFor();
+    for (const division of station.divisions) await page.getByText(division, { exact: true }).waitFor();
+    await page.getByText(text('zh-CN', 'office:areas.residenceReview.title')).first().waitFor();
+    await shot(page, '10-office-workbench-zh');
+    expect(await accessibilityGaps(page)).toEqual([]);
+
+    // The back office follows the language too, including antd's right-to-left layout.
+    await page.getByRole('combobox', { name: text('zh-CN', 'common:language.label') }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: text('ug', 'common:language.ug') }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
+    await page.getByText(text('ug', 'office:workbench.title')).first().waitFor();
+    const sider = await page.locator('.office-sider').boundingBox();
+    expect(sider!.x + sider!.width).toBeGreaterThan(DESKTOP.width - 2);
+    await shot(page, '11-office-workbench-ug');
+  });
+
+  it('choosing Uyghur turns the portal right to left, and the choice is remembered', async () => {
+    const landlord = account('landlord');
+    const page = await newPage(PHONE, true);
+    await page.goto(product.url);
+    await page.getByRole('button', { name: text('en', 'common:language.en') }).click();
+    await page.getByRole('heading', { name: text('en', 'auth:phone.title') }).waitFor();
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['en', 'ltr']);
+    await shot(page, '12-portal-sign-in-en');
+
+    await page.getByRole('button', { name: text('ug', 'common:language.ug') }).click();
+
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ug');
+    await page.getByRole('heading', { name: text('ug', 'auth:phone.title') }).waitFor();
+    await shot(page, '13-portal-sign-in-ug');
+
+    await signInWithPhone(page, 'ug', landlord.phone!);
+    await page.getByRole('heading', { name: text('ug', 'portal:home.servicesTitle') }).waitFor();
+    await shot(page, '14-portal-home-ug');
+
+    // Right to left: the first tab (home) sits at the right edge and the last (me) at the left.
+    const tabs = page.getByRole('navigation', { name: text('ug', 'portal:tabs.label') }).getByRole('link');
+    const first = await tabs.first().boundingBox();
+    const last = await tabs.last().boundingBox();
+    expect(first!.x + first!.width).toBeGreaterThan(PHONE.width - 2);
+    expect(last!.x).toBeLessThan(2);
+    expect(await tabs.first().textContent()).toBe(text('ug', 'portal:tabs.home'));
+
+    await tabs.last().click();
+    await page.getByText(text('ug', 'portal:me.account')).first().waitFor();
+    await shot(page, '15-portal-me-ug');
+
+    await page.reload();
+    await page.getByText(text('ug', 'portal:me.account')).first().waitFor();
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ug', 'rtl']);
+  });
+});

@@ -1,0 +1,37 @@
+import { lazy } from 'react';
+import { ConfigProvider } from 'antd-mobile';
+import enUS from 'antd-mobile/es/locales/en-US';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { RequireSession } from '../auth/RequireSession.tsx';
+import { useLanguage } from '../i18n/language.ts';
+import { SignInPage } from './sign-in/SignInPage.tsx';
+import './portal.css';
+
+// The signed-in tabs are a chunk of their own, so the sign-in page (the first thing a new phone
+// opens) downloads only what it shows.
+const SignedInPortal = lazy(() => import('./signed-in/SignedInPortal.tsx'));
+
+/** The mobile portal for migrants, landlords and agencies (antd-mobile). */
+export default function PortalApp() {
+  // Suspends until the portal's translations are in, so no screen flashes raw keys.
+  useTranslation(['portal']);
+  const { language } = useLanguage();
+  return (
+    // antd-mobile ships no Uyghur; its few own strings (clear buttons, loading) fall back to English.
+    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS}>
+      <Routes>
+        <Route path="sign-in" element={<SignInPage />} />
+        <Route
+          path="*"
+          element={
+            <RequireSession signInPath="/sign-in">
+              <SignedInPortal />
+            </RequireSession>
+          }
+        />
+      </Routes>
+    </ConfigProvider>
+  );
+}

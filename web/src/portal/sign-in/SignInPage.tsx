@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router';
+import { LocationOutline } from 'antd-mobile-icons';
+import { returnPath } from '../../auth/RequireSession.tsx';
+import { useSession } from '../../auth/session.tsx';
+import { LanguageSwitcher } from '../LanguageSwitcher.tsx';
+import { PasswordSignIn } from './PasswordSignIn.tsx';
+import { PhoneSignIn } from './PhoneSignIn.tsx';
+
+/** Phone and one-time code for everyone; username and password for agency staff on a phone. */
+export function SignInPage() {
+  const { t } = useTranslation();
+  const { signedIn } = useSession();
+  const location = useLocation();
+  const [method, setMethod] = useState<'phone' | 'password'>('phone');
+
+  if (signedIn) return <Navigate to={returnPath(location.state, '/')} replace />;
+
+  return (
+    <div className="signin">
+      <header className="signin-top">
+        <LanguageSwitcher />
+      </header>
+      <main className="signin-main">
+        <div className="signin-hero">
+          <span className="signin-emblem" aria-hidden="true">
+            <LocationOutline />
+          </span>
+          <h1 className="signin-title">{t('common:app.name')}</h1>
+          <p className="signin-tagline">{t('auth:signIn.tagline')}</p>
+        </div>
+        {method === 'phone' ? <PhoneSignIn /> : <PasswordSignIn />}
+        <button
+          type="button"
+          className="signin-switch"
+          onClick={() => setMethod(method === 'phone' ? 'password' : 'phone')}
+        >
+          {method === 'phone' ? t('auth:signIn.usePassword') : t('auth:signIn.usePhone')}
+        </button>
+      </main>
+    </div>
+  );
+}
