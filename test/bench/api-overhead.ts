@@ -2,6 +2,7 @@
  * GET /api/me through the local server (token verification, event conversion, middy, one GetItem)
  * against a raw DynamoDB Local GetItem of the same item, in the same run.
  */
+import { Agent, request as httpRequest } from 'node:http';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { localClientConfig } from '#infra/local/dynamodb-local';
 interface Target {
@@ -22,11 +23,18 @@ export async function measureApiOverhead(product: Target, token: string, account
     );
     if (!Item) throw new Error('item missing');
   };
-  const apiGet = async () => {
-    const response = await fetch(`${product.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
-    if (response.status !== 200) throw new Error(`status ${response.status}`);
-    await response.arrayBuffer();
-  };
+  // node:http with keep-alive: the lightest client, so the figure is the server's cost, not the load generator's.
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const target = new URL('/api/me', product.url);
+  const apiGet = () =>
+    new Promise<void>((done, fail) => {
+      const request = httpRequest(target, { agent, headers: { authorization: `Bearer ${token}` } }, (response) => {
+        response.resume();
+        response.once('end', () => (response.statusCode === 200 ? done() : fail(new Error(`status ${response.statusCode}`))));
+      });
+      request.once('error', fail);
+      request.end();
+    });
 
   // Warm both paths (JIT, connection pools, DynamoDB Local's own warm-up) before measuring.
   await load(400, CONCURRENCY, rawGet);
@@ -40,6 +48,7 @@ export async function measureApiOverhead(product: Target, token: string, account
     api.push(await load(REQUESTS / 2, CONCURRENCY, apiGet));
   }
   client.destroy();
+  agent.destroy();
   const mean = (xs: LoadResult[], key: 'medianMs' | 'p95Ms' | 'perSecond') => xs.reduce((s, x) => s + x[key], 0) / xs.length;
   const result = {
     requests: REQUESTS,
