@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { STATIONS } from '#infra/seed/reference-data';
+import { ORGANISATIONS, STATIONS } from '#infra/seed/reference-data';
 import { startProduct, type TestProduct } from '#test/support/product';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -220,6 +220,25 @@ describe('web shell', () => {
     const sider = await page.locator('.office-sider').boundingBox();
     expect(sider!.x + sider!.width).toBeGreaterThan(DESKTOP.width - 2);
     await shot(page, '11-office-workbench-ug');
+  });
+
+  it.each([
+    ['agency', 'office:areas.bulkUpload.title', 'office:areas.residenceReview.title'],
+    ['admin', 'office:areas.accounts.title', 'office:areas.bulkUpload.title'],
+  ] as const)('an %s user signs in to /office and sees the shell of that role only', async (role, ownArea, otherArea) => {
+    const user = account(role);
+    const page = await newPage(DESKTOP, false);
+    await page.goto(`${product.url}/office/sign-in`);
+    await page.getByLabel(text('zh-CN', 'errors:fields.username')).fill(user.username!);
+    await page.getByLabel(text('zh-CN', 'errors:fields.password'), { exact: true }).fill(user.password!);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+
+    const place = user.org ? ORGANISATIONS.find((org) => org.id === user.org)!.name : text('zh-CN', 'office:header.administration');
+    await expect.poll(() => page.getByTestId('office-place').textContent()).toBe(place);
+    await page.getByText(text('zh-CN', ownArea)).first().waitFor();
+    expect(await page.getByText(text('zh-CN', otherArea)).count()).toBe(0);
+    await shot(page, `16-office-${role}-zh`);
+    expect(await accessibilityGaps(page)).toEqual([]);
   });
 
   it('choosing Uyghur turns the portal right to left, and the choice is remembered', async () => {
