@@ -10,6 +10,7 @@ import sirv from 'sirv';
 import { importJWK, jwtVerify, type JWK } from 'jose';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Route } from '#infra/routes';
+import type { WebConfig } from '#shared/api/web-config';
 import { pickLanguage } from '#shared/i18n/languages';
 import { errorResponse } from '#functions/commons/http/error-response';
 import { ApiError, notFound, unauthorized } from '#functions/commons/errors';
@@ -69,7 +70,7 @@ export interface LocalServerOptions {
   /** The built web app; the API alone is served when it is missing. */
   webDir?: string;
   /** Served as /config.json for the web app. */
-  webConfig: Record<string, unknown>;
+  webConfig: WebConfig;
 }
 
 export async function createLocalServer(options: LocalServerOptions): Promise<Server> {

@@ -10,21 +10,16 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import type { CognitoWebConfig } from '#shared/api/web-config';
 
-/** What the web app reads from /config.json at start to choose its sign-in adapter. */
-export interface WebConfig {
-  authMode: 'cognito';
-  region: string;
-  userPoolId: string;
-  clientId: string;
-}
 
 export interface WebProps {
   /** The directory `npm run build:web` writes (web/dist). */
   siteDir: string;
   /** Host name of the HTTP API's execute-api endpoint. */
   apiDomainName: string;
-  config: WebConfig;
+  /** What the web app reads from /config.json at start to choose its sign-in adapter. */
+  config: CognitoWebConfig;
 }
 
 /** Vite's default `build.assetsDir`: file names there carry a content hash. */
