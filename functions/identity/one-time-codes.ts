@@ -4,18 +4,14 @@
  * every change is conditional on its version, so concurrent requests cannot exceed the limits.
  */
 import { randomInt, timingSafeEqual } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ONE_TIME_CODE } from '#shared/identity/sign-in-rules';
-import { db } from '#functions/commons/dynamo';
-import { tableName } from '#functions/commons/environment';
 import { keyedHash } from '#functions/commons/pii';
 import { now } from '#functions/commons/clock';
 import { ApiError, invalidField } from '#functions/commons/errors';
+import { readVersioned, withRetries, writeVersioned, type Versioned } from '#functions/commons/versioned-item';
+import { recentTimes, HOUR_MS } from './attempt-window.ts';
 
-interface CodeState {
-  pk: string;
-  sk: 'OTP';
-  version: number;
+interface CodeState extends Versioned {
   /** Epoch milliseconds of the code requests in the last hour. */
   requestedAt: number[];
   codeHash?: string;
@@ -24,83 +20,55 @@ interface CodeState {
   ttl: number;
 }
 
-const HOUR_MS = 3600_000;
-
-async function load(phone: string): Promise<{ pk: string; state: CodeState | undefined }> {
-  const pk = `OTP#${await keyedHash('phone', phone)}`;
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: { pk, sk: 'OTP' }, ConsistentRead: true }));
-  return { pk, state: Item as CodeState | undefined };
-}
-
-async function save(next: CodeState, previousVersion: number | undefined): Promise<boolean> {
-  try {
-    await db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: next,
-        ConditionExpression: previousVersion === undefined ? 'attribute_not_exists(pk)' : 'version = :v',
-        ...(previousVersion === undefined ? {} : { ExpressionAttributeValues: { ':v': previousVersion } }),
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
-}
-
+const codeKey = async (phone: string) => ({ pk: `OTP#${await keyedHash('phone', phone)}`, sk: 'OTP' });
 const codeHash = (phone: string, code: string) => keyedHash('otp', `${phone}:${code}`);
 
 /** Creates a new code for a phone and returns it, or refuses with `code_rate_limited`. */
 export async function issueCode(phone: string): Promise<string> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const { pk, state } = await load(phone);
+  const key = await codeKey(phone);
+  const code = await withRetries(async () => {
+    const state = await readVersioned<CodeState>(key);
     const at = now();
-    const recent = (state?.requestedAt ?? []).filter((t) => t > at - HOUR_MS);
-    if (recent.length >= ONE_TIME_CODE.maxRequestsPerHour) {
-      const waitMs = Math.min(...recent) + HOUR_MS - at;
-      throw new ApiError(429, 'code_rate_limited', {
-        limit: ONE_TIME_CODE.maxRequestsPerHour,
-        minutes: Math.max(1, Math.ceil(waitMs / 60_000)),
-      });
+    const recent = recentTimes(state?.requestedAt, HOUR_MS, at);
+    if (recent.times.length >= ONE_TIME_CODE.maxRequestsPerHour) {
+      throw new ApiError(429, 'code_rate_limited', { limit: ONE_TIME_CODE.maxRequestsPerHour, minutes: recent.minutesUntilOneExpires });
     }
-    const code = String(randomInt(0, 10 ** ONE_TIME_CODE.digits)).padStart(ONE_TIME_CODE.digits, '0');
-    const expiresAt = at + ONE_TIME_CODE.validForSeconds * 1000;
-    const next: CodeState = {
-      pk,
-      sk: 'OTP',
-      version: (state?.version ?? 0) + 1,
-      requestedAt: [...recent, at],
-      codeHash: await codeHash(phone, code),
-      expiresAt,
-      wrongAttempts: 0,
-      ttl: Math.ceil((at + HOUR_MS) / 1000),
-    };
-    if (await save(next, state?.version)) return code;
-  }
-  throw new ApiError(429, 'too_many_requests');
+    const fresh = String(randomInt(0, 10 ** ONE_TIME_CODE.digits)).padStart(ONE_TIME_CODE.digits, '0');
+    const written = await writeVersioned<CodeState>(
+      {
+        ...key,
+        requestedAt: [...recent.times, at],
+        codeHash: await codeHash(phone, fresh),
+        expiresAt: at + ONE_TIME_CODE.validForSeconds * 1000,
+        wrongAttempts: 0,
+        ttl: Math.ceil((at + HOUR_MS) / 1000),
+      },
+      state?.version,
+    );
+    return written ? { done: true as const, value: fresh } : { done: false as const };
+  });
+  if (code === undefined) throw new ApiError(429, 'too_many_requests');
+  return code;
 }
 
 /** Accepts the code once; a wrong code counts against the attempts left. */
 export async function redeemCode(phone: string, code: string): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const { state } = await load(phone);
-    const at = now();
-    if (!state?.codeHash || state.expiresAt === undefined || state.expiresAt < at) {
+  const key = await codeKey(phone);
+  const accepted = await withRetries(async () => {
+    const state = await readVersioned<CodeState>(key);
+    if (!state?.codeHash || state.expiresAt === undefined || state.expiresAt < now()) {
       throw invalidField('code', 'validation.invalid', 'code_expired');
     }
     const wrong = state.wrongAttempts ?? 0;
     if (wrong >= ONE_TIME_CODE.maxWrongAttempts) throw new ApiError(429, 'code_attempts_exhausted');
     const matches = timingSafeEqual(Buffer.from(await codeHash(phone, code)), Buffer.from(state.codeHash));
-    const { codeHash: _used, expiresAt: _expiry, ...rest } = state;
-    const next: CodeState = matches
-      ? { ...rest, version: state.version + 1 }
-      : { ...state, version: state.version + 1, wrongAttempts: wrong + 1 };
-    if (!(await save(next, state.version))) continue;
-    if (matches) return;
+    const { codeHash: _used, expiresAt: _expiry, version, ...rest } = state;
+    const next = matches ? rest : { ...state, wrongAttempts: wrong + 1 };
+    if (!(await writeVersioned<CodeState>(next, version))) return { done: false as const };
+    if (matches) return { done: true as const, value: true };
     const remaining = ONE_TIME_CODE.maxWrongAttempts - (wrong + 1);
     if (remaining <= 0) throw new ApiError(429, 'code_attempts_exhausted');
     throw invalidField('code', 'validation.invalid', 'code_invalid', { remaining });
-  }
-  throw new ApiError(429, 'too_many_requests');
+  });
+  if (!accepted) throw new ApiError(429, 'too_many_requests');
 }

@@ -10,3 +10,9 @@ export const ONE_TIME_CODE = {
 
 /** Lifetime of a token issued by the local identity provider (Cognito's ID token default is 1 hour). */
 export const TOKEN_LIFETIME_SECONDS = 3600;
+
+/** Wrong passwords for one username, within a sliding window, before sign-in is refused for a while. */
+export const PASSWORD_SIGN_IN = {
+  maxFailures: 5,
+  windowMinutes: 15,
+} as const;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProduct, type TestProduct } from '#test/support/product';
 import { call, latestCode, signInByPassword, signInByPhone } from '#test/support/api-client';
-import { ONE_TIME_CODE } from '#shared/identity/sign-in-rules';
+import { ONE_TIME_CODE, PASSWORD_SIGN_IN } from '#shared/identity/sign-in-rules';
 
 let product: TestProduct;
 beforeAll(async () => {
@@ -90,6 +90,16 @@ describe('phone sign-in with a one-time code', () => {
     }
   });
 
+  it('keeps the hourly limit when many requests for one phone arrive at once', async () => {
+    const phone = freshPhone();
+    const answers = await Promise.all(Array.from({ length: 12 }, () => call(product, 'POST', '/api/auth/otp', { body: { phone } })));
+    const sent = answers.filter((a) => a.status === 202).length;
+    expect(sent).toBeGreaterThan(0);
+    expect(sent).toBeLessThanOrEqual(ONE_TIME_CODE.maxRequestsPerHour);
+    expect(answers.every((a) => a.status === 202 || a.status === 429)).toBe(true);
+    expect(await product.readOutbox(phone)).toHaveLength(sent);
+  });
+
   it(`locks a code after ${ONE_TIME_CODE.maxWrongAttempts} wrong attempts, even against the right code`, async () => {
     const phone = freshPhone();
     await call(product, 'POST', '/api/auth/otp', { body: { phone } });
@@ -151,6 +161,27 @@ describe('username and password sign-in', () => {
     expect(wrong).toMatchObject({ status: 401, body: { error: { code: 'bad_credentials', message: 'Wrong username or password' } } });
     expect(unknown.status).toBe(wrong.status);
     expect(unknown.body).toEqual(wrong.body);
+  });
+
+  it(`refuses a username for ${PASSWORD_SIGN_IN.windowMinutes} minutes after ${PASSWORD_SIGN_IN.maxFailures} wrong passwords`, async () => {
+    const agency = product.demoAccounts.find((a) => a.role === 'agency')!;
+    for (let i = 0; i < PASSWORD_SIGN_IN.maxFailures; i++) {
+      const wrong = await call(product, 'POST', '/api/auth/token', { body: { username: agency.username, password: `guess-${i}` } });
+      expect(wrong.status).toBe(401);
+    }
+    const locked = await call(product, 'POST', '/api/auth/token', { body: { username: agency.username, password: agency.password }, language: 'en' });
+    expect(locked).toMatchObject({ status: 429, body: { error: { code: 'password_attempts_exhausted' } } });
+    expect(locked.body.error.message).toBe(`Too many wrong passwords: try again in ${PASSWORD_SIGN_IN.windowMinutes} minutes`);
+
+    process.env.CLOCK_OFFSET_MS = String((PASSWORD_SIGN_IN.windowMinutes + 1) * 60_000);
+    try {
+      expect((await call(product, 'POST', '/api/auth/token', { body: { username: agency.username, password: agency.password } })).status).toBe(200);
+      // A success clears the count: one more wrong password does not lock again.
+      await call(product, 'POST', '/api/auth/token', { body: { username: agency.username, password: 'one-slip' } });
+      expect((await call(product, 'POST', '/api/auth/token', { body: { username: agency.username, password: agency.password } })).status).toBe(200);
+    } finally {
+      delete process.env.CLOCK_OFFSET_MS;
+    }
   });
 
   it('stores passwords only as slow hashes', async () => {
