@@ -4,12 +4,16 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 let documentClient: { endpoint: string | undefined; client: DynamoDBDocumentClient } | undefined;
 
+/**
+ * Client settings for DynamoDB Local. It accepts any credentials (and keeps one database for all,
+ * as it is started with -sharedDb); fixed ones keep the SDK from searching for a profile.
+ */
+export function localClientConfig(endpoint: string) {
+  return { endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+}
+
 function createClient(endpoint: string | undefined): DynamoDBDocumentClient {
-  const client = new DynamoDBClient(
-    endpoint
-      ? { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {},
-  );
+  const client = new DynamoDBClient(endpoint ? localClientConfig(endpoint) : {});
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 

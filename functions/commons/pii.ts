@@ -6,19 +6,23 @@
 import { createHmac } from 'node:crypto';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 
-let key: Buffer | undefined;
+/** Keyed by the setting it came from, so a local product restarted in one process picks up its own key. */
+let cached: { setting: string; key: Buffer } | undefined;
 
 async function hashKey(): Promise<Buffer> {
-  if (key) return key;
   const direct = process.env.PII_HASH_KEY;
+  const arn = process.env.PII_KEY_SECRET_ARN;
+  const setting = direct ? `direct:${direct}` : `secret:${arn ?? ''}`;
+  if (cached?.setting === setting) return cached.key;
+  let key: Buffer;
   if (direct) key = Buffer.from(direct, 'base64');
   else {
-    const arn = process.env.PII_KEY_SECRET_ARN;
     if (!arn) throw new Error('neither PII_HASH_KEY nor PII_KEY_SECRET_ARN is set');
     const secret = await getSecret(arn, { maxAge: 3600 });
     if (typeof secret !== 'string' || !secret) throw new Error('the keyed-hash secret is empty');
     key = Buffer.from(secret, 'utf8');
   }
+  cached = { setting, key };
   return key;
 }
 

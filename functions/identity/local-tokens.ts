@@ -13,14 +13,16 @@ import type { Account } from './accounts.ts';
 export const LOCAL_ISSUER = 'urn:portal:local-identity-provider';
 export const LOCAL_AUDIENCE = 'portal-web';
 
-let signingKey: Promise<{ key: CryptoKey | Uint8Array; kid: string | undefined }> | undefined;
+/** Keyed by the JWK it was imported from, like the other per-setting caches of a function. */
+let cached: { jwk: string; key: CryptoKey | Uint8Array; kid: string | undefined } | undefined;
 
-function key() {
-  signingKey ??= (async () => {
-    const jwk = JSON.parse(requiredEnv('LOCAL_IDP_SIGNING_KEY')) as JWK;
-    return { key: await importJWK(jwk, 'ES256'), kid: jwk.kid };
-  })();
-  return signingKey;
+async function key() {
+  const text = requiredEnv('LOCAL_IDP_SIGNING_KEY');
+  if (cached?.jwk !== text) {
+    const jwk = JSON.parse(text) as JWK;
+    cached = { jwk: text, key: await importJWK(jwk, 'ES256'), kid: jwk.kid };
+  }
+  return cached;
 }
 
 /** E.164, as Cognito stores phone_number. */

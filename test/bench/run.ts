@@ -9,16 +9,12 @@ import { repoRoot } from '#infra/local/server';
 import { measureApiOverhead } from './api-overhead.ts';
 import { measureSignInWeight } from './web-weight.ts';
 import { startServerProcess } from './server-process.ts';
+import { call, signInByPhone } from '#test/support/api-client';
 
 async function signIn(url: string, phone: string): Promise<{ token: string; id: string }> {
-  const post = (path: string, body: unknown) =>
-    fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  await post('/api/auth/otp', { phone });
-  const outbox = (await (await fetch(`${url}/api/dev/outbox?phone=${phone}`)).json()) as { messages: Array<{ text: string }> };
-  const code = /\d{6}/.exec(outbox.messages[0]!.text)![0];
-  const { token } = (await (await post('/api/auth/token', { phone, code })).json()) as { token: string };
-  const me = (await (await fetch(`${url}/api/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { id: string };
-  return { token, id: me.id };
+  const token = await signInByPhone({ url }, phone);
+  const me = await call<{ id: string }>({ url }, 'GET', '/api/me', { token });
+  return { token, id: me.body.id };
 }
 
 const database = await startDynamoDbLocal();

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ORGANISATIONS, STATIONS } from '#infra/seed/reference-data';
 import { startProduct, type TestProduct } from '#test/support/product';
+import { latestCode } from '#test/support/api-client';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -97,19 +98,12 @@ async function accessibilityGaps(page: Page): Promise<string[]> {
   });
 }
 
-async function codeFor(phone: string): Promise<string> {
-  const [latest] = await product.readOutbox(phone);
-  const code = /\b\d{6}\b/.exec(latest?.text ?? '')?.[0];
-  if (!code) throw new Error(`no code in the outbox for ${phone}`);
-  return code;
-}
-
 /** Signs in on the phone sign-in page in whatever language it shows. */
 async function signInWithPhone(page: Page, language: string, phone: string) {
   await page.getByLabel(text(language, 'errors:fields.phone'), { exact: true }).fill(phone);
   await page.getByRole('button', { name: text(language, 'auth:phone.getCode') }).click();
   await page.locator('#code-message').waitFor();
-  await page.getByLabel(text(language, 'errors:fields.code'), { exact: true }).fill(await codeFor(phone));
+  await page.getByLabel(text(language, 'errors:fields.code'), { exact: true }).fill(await latestCode(product, phone));
   await page.getByRole('button', { name: text(language, 'auth:signIn.submit'), exact: true }).click();
 }
 
@@ -158,7 +152,7 @@ describe('web shell', () => {
     const resend = page.locator('.signin-get-code');
     await expect.poll(() => resend.isDisabled()).toBe(true);
     expect(await resend.textContent()).toMatch(/\d+/);
-    await page.getByLabel(text('zh-CN', 'errors:fields.code'), { exact: true }).fill(await codeFor(phone));
+    await page.getByLabel(text('zh-CN', 'errors:fields.code'), { exact: true }).fill(await latestCode(product, phone));
     await shot(page, '03-portal-code-sent');
     await page.getByRole('button', { name: text('zh-CN', 'auth:signIn.submit'), exact: true }).click();
 

@@ -4,17 +4,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalProduct } from '#infra/local/product';
-import { call } from '#test/support/api-client';
+import { call, signInByPhone } from '#test/support/api-client';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'portal-restart-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function signIn(url: string, phone: string) {
-  await call({ url }, 'POST', '/api/auth/otp', { body: { phone } });
-  const outbox = await call<{ messages: Array<{ text: string }> }>({ url }, 'GET', `/api/dev/outbox?phone=${phone}`);
-  const code = /\d{6}/.exec(outbox.body.messages[0]!.text)![0];
-  const token = await call<{ token: string }>({ url }, 'POST', '/api/auth/token', { body: { phone, code } });
-  return (await call<{ id: string }>({ url }, 'GET', '/api/me', { token: token.body.token })).body.id;
+async function signIn(url: string, phone: string): Promise<string> {
+  const token = await signInByPhone({ url }, phone);
+  return (await call<{ id: string }>({ url }, 'GET', '/api/me', { token })).body.id;
 }
 
 it('keeps accounts, keys and demo sign-ins across a restart', { timeout: 120_000 }, async () => {

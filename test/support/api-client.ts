@@ -35,14 +35,26 @@ export async function call<T = any>(
   return { status: response.status, body: parsed as T, headers: response.headers };
 }
 
-export async function latestCode(product: TestProduct, phone: string): Promise<string> {
-  const [message] = await product.readOutbox(phone);
+export interface OutboxMessage {
+  phone: string;
+  text: string;
+  sentAt: string;
+}
+
+/** What the local SMS adapter "sent" to a phone, newest first. */
+export async function readOutbox(target: { url: string }, phone: string): Promise<OutboxMessage[]> {
+  const answer = await call<{ messages: OutboxMessage[] }>(target, 'GET', `/api/dev/outbox?phone=${encodeURIComponent(phone)}`);
+  return answer.body.messages;
+}
+
+export async function latestCode(target: { url: string }, phone: string): Promise<string> {
+  const [message] = await readOutbox(target, phone);
   const code = /\d{6}/.exec(message?.text ?? '')?.[0];
   if (!code) throw new Error(`no code in the outbox of ${phone}`);
   return code;
 }
 
-export async function signInByPhone(product: TestProduct, phone: string): Promise<string> {
+export async function signInByPhone(product: { url: string }, phone: string): Promise<string> {
   const requested = await call(product, 'POST', '/api/auth/otp', { body: { phone } });
   if (requested.status !== 202) throw new Error(`code request failed: ${requested.status} ${JSON.stringify(requested.body)}`);
   const answer = await call<{ token: string }>(product, 'POST', '/api/auth/token', {
@@ -60,7 +72,7 @@ export async function signInByPassword(product: { url: string }, username: strin
 
 /** A token with the given claims, signed by the product's key (or another key), with any lifetime. */
 export async function craftToken(
-  product: TestProduct,
+  product: Pick<TestProduct, 'dataDir'>,
   claims: Record<string, unknown>,
   options: { expiresAt?: number; foreignKey?: boolean } = {},
 ): Promise<string> {

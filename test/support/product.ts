@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { startLocalProduct, type LocalProduct } from '#infra/local/product';
+import { readOutbox, type OutboxMessage } from './api-client.ts';
 
 export interface TestProduct extends LocalProduct {
   dataDir: string;
-  readOutbox(phone: string): Promise<Array<{ phone: string; text: string; sentAt: string }>>;
+  readOutbox(phone: string): Promise<OutboxMessage[]>;
 }
 
 export async function startProduct(): Promise<TestProduct> {
@@ -25,11 +26,7 @@ export async function startProduct(): Promise<TestProduct> {
   return {
     ...product,
     dataDir,
-    async readOutbox(phone) {
-      const response = await fetch(`${product.url}/api/dev/outbox?phone=${encodeURIComponent(phone)}`);
-      const body = (await response.json()) as { messages: Array<{ phone: string; text: string; sentAt: string }> };
-      return body.messages;
-    },
+    readOutbox: (phone) => readOutbox(product, phone),
     async close() {
       await product.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -16,19 +16,18 @@ const THROTTLING = new Set([
   'TransactionInProgressException',
 ]);
 
-function isConditionFailure(error: Error): boolean {
-  if (error.name === 'ConditionalCheckFailedException') return true;
-  if (error.name !== 'TransactionCanceledException') return false;
+/** Why each item of a cancelled transaction failed (`ConditionalCheckFailed`, `ThrottlingError`, …). */
+function cancellationCodes(error: Error): string[] {
+  if (error.name !== 'TransactionCanceledException') return [];
   const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-  return reasons.some((r) => r.Code === 'ConditionalCheckFailed');
+  return reasons.map((r) => r.Code ?? '');
 }
 
-function isThrottled(error: Error): boolean {
-  if (THROTTLING.has(error.name)) return true;
-  if (error.name !== 'TransactionCanceledException') return false;
-  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-  return reasons.some((r) => r.Code === 'ThrottlingError' || r.Code === 'TransactionConflict');
-}
+const isConditionFailure = (error: Error) =>
+  error.name === 'ConditionalCheckFailedException' || cancellationCodes(error).includes('ConditionalCheckFailed');
+
+const isThrottled = (error: Error) =>
+  THROTTLING.has(error.name) || cancellationCodes(error).some((code) => code === 'ThrottlingError' || code === 'TransactionConflict');
 
 /** Maps anything a handler throws to a response; unknown errors are logged (without request data) and hidden. */
 export function errorResponse(error: unknown, language: Language): APIGatewayProxyStructuredResultV2 {

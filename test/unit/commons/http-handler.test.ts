@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 
 const database = mockClient(DynamoDBDocumentClient);
@@ -60,6 +60,16 @@ describe('the error mapper', () => {
     const result = await me(eventFor(resident, 'zh-CN'));
     expect(result.statusCode).toBe(409);
     expect(result.body.error.message).toBe('数据已被修改，请刷新后重试');
+  });
+
+  it.each([
+    ['ThrottlingError', 503],
+    ['ConditionalCheckFailed', 409],
+  ])('reads a cancelled transaction whose item failed with %s as %i', async (code, status) => {
+    database.on(GetCommand).rejects(
+      new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'None' }, { Code: code }] }),
+    );
+    expect((await me(eventFor(resident))).statusCode).toBe(status);
   });
 
   it('hides an unexpected error behind a 500 without its message', async () => {

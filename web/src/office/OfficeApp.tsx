@@ -2,9 +2,8 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes } from 'react-router';
 import { isRtl } from '#shared/i18n/languages';
-import { RequireSession } from '../auth/RequireSession.tsx';
+import { SessionRoutes } from '../auth/SessionRoutes.tsx';
 import { useLanguage } from '../i18n/language.ts';
 import { OfficeShell } from './shell/OfficeShell.tsx';
 import { OfficeSignInPage } from './sign-in/OfficeSignInPage.tsx';
@@ -23,17 +22,9 @@ export default function OfficeApp() {
       theme={{ token: { fontFamily: 'var(--app-font)', borderRadius: 6 } }}
     >
       <AntApp>
-        <Routes>
-          <Route path="sign-in" element={<OfficeSignInPage />} />
-          <Route
-            path="*"
-            element={
-              <RequireSession signInPath="/office/sign-in">
-                <OfficeShell />
-              </RequireSession>
-            }
-          />
-        </Routes>
+        <SessionRoutes home="/office" signIn={<OfficeSignInPage />}>
+          <OfficeShell />
+        </SessionRoutes>
       </AntApp>
     </ConfigProvider>
   );

@@ -3,8 +3,7 @@ import { ConfigProvider } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes } from 'react-router';
-import { RequireSession } from '../auth/RequireSession.tsx';
+import { SessionRoutes } from '../auth/SessionRoutes.tsx';
 import { useLanguage } from '../i18n/language.ts';
 import { SignInPage } from './sign-in/SignInPage.tsx';
 import './portal.css';
@@ -21,17 +20,9 @@ export default function PortalApp() {
   return (
     // antd-mobile ships no Uyghur; its few own strings (clear buttons, loading) fall back to English.
     <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS}>
-      <Routes>
-        <Route path="sign-in" element={<SignInPage />} />
-        <Route
-          path="*"
-          element={
-            <RequireSession signInPath="/sign-in">
-              <SignedInPortal />
-            </RequireSession>
-          }
-        />
-      </Routes>
+      <SessionRoutes home="/" signIn={<SignInPage />}>
+        <SignedInPortal />
+      </SessionRoutes>
     </ConfigProvider>
   );
 }

@@ -1,19 +1,12 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
-import { returnPath } from '../../auth/RequireSession.tsx';
-import { useSession } from '../../auth/session.tsx';
 import { usePasswordSignIn } from '../../auth/usePasswordSignIn.ts';
 import { OfficeLanguageSelect } from '../OfficeLanguageSelect.tsx';
 
 /** Username and password: officers, agency staff and administrators. */
 export function OfficeSignInPage() {
   const { t } = useTranslation();
-  const { signedIn } = useSession();
-  const location = useLocation();
   const { username, setUsername, password, setPassword, errors, signingIn, submit } = usePasswordSignIn('/office');
-
-  if (signedIn) return <Navigate to={returnPath(location.state, '/office')} replace />;
 
   return (
     <div className="office-signin">

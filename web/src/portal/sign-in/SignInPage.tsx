@@ -1,9 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
 import { LocationOutline } from 'antd-mobile-icons';
-import { returnPath } from '../../auth/RequireSession.tsx';
-import { useSession } from '../../auth/session.tsx';
 import { LanguageSwitcher } from '../LanguageSwitcher.tsx';
 import { PasswordSignIn } from './PasswordSignIn.tsx';
 import { PhoneSignIn } from './PhoneSignIn.tsx';
@@ -11,11 +8,7 @@ import { PhoneSignIn } from './PhoneSignIn.tsx';
 /** Phone and one-time code for everyone; username and password for agency staff on a phone. */
 export function SignInPage() {
   const { t } = useTranslation();
-  const { signedIn } = useSession();
-  const location = useLocation();
   const [method, setMethod] = useState<'phone' | 'password'>('phone');
-
-  if (signedIn) return <Navigate to={returnPath(location.state, '/')} replace />;
 
   return (
     <div className="signin">
