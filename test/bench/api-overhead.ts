@@ -14,6 +14,7 @@ import { load, round, type LoadResult } from './measure.ts';
 
 const REQUESTS = 2000;
 const CONCURRENCY = 20;
+const ROUNDS = 4;
 
 export async function measureApiOverhead(product: Target, token: string, accountId: string) {
   const client = new DynamoDBClient(localClientConfig(product.dynamoEndpoint));
@@ -40,12 +41,12 @@ export async function measureApiOverhead(product: Target, token: string, account
   await load(400, CONCURRENCY, rawGet);
   await load(400, CONCURRENCY, apiGet);
 
-  // Interleave two rounds of each so drift in the machine's load hits both sides alike.
+  // Interleave rounds of each so drift in the machine's load hits both sides alike.
   const raw: LoadResult[] = [];
   const api: LoadResult[] = [];
-  for (let i = 0; i < 2; i++) {
-    raw.push(await load(REQUESTS / 2, CONCURRENCY, rawGet));
-    api.push(await load(REQUESTS / 2, CONCURRENCY, apiGet));
+  for (let i = 0; i < ROUNDS; i++) {
+    raw.push(await load(REQUESTS / ROUNDS, CONCURRENCY, rawGet));
+    api.push(await load(REQUESTS / ROUNDS, CONCURRENCY, apiGet));
   }
   client.destroy();
   agent.destroy();
