@@ -5,6 +5,7 @@
  */
 import type { ApiContract, TableAccess } from '#shared/api/route';
 import * as identity from '#shared/api/identity';
+import * as policies from '#shared/api/policies';
 import * as system from '#shared/api/system';
 
 export interface Route {
@@ -52,6 +53,9 @@ export const routes: readonly Route[] = [
     usesPiiKey: true,
     localOnly: true,
   }),
+  route('ListPolicies', policies.listPolicies, { handler: 'functions/policy/list.ts', table: 'none' }),
+  route('GetPolicy', policies.getPolicy, { handler: 'functions/policy/get.ts', table: 'none' }),
+  route('PolicyForDivision', policies.policyForDivision, { handler: 'functions/policy/for-division.ts', table: 'none' }),
 ];
 
 export const cloudRoutes = routes.filter((r) => !r.localOnly);
