@@ -1,8 +1,18 @@
 /** The OpenAPI 3.1 document, generated from the route contracts (the zod schemas are the source). */
-import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31, zodToOpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { ZodObject } from 'zod';
 import type { ApiContract } from './route.ts';
 import { ApiErrorBody } from './errors.ts';
+import { condition } from '#shared/policy/schema';
+
+/**
+ * Recursive schemas must be components: the generator follows a `z.lazy` by its reference id,
+ * and without one it recurses until the stack overflows.
+ */
+const RECURSIVE_COMPONENTS = { PolicyCondition: condition } as const;
+for (const [refId, schema] of Object.entries(RECURSIVE_COMPONENTS)) {
+  if (!zodToOpenAPIRegistry.has(schema)) zodToOpenAPIRegistry.add(schema, { _internal: { refId } });
+}
 
 export interface DocumentedRoute {
   id: string;

@@ -5,7 +5,6 @@
 import type { Decision } from './decisions.ts';
 import type { FactName } from './conditions.ts';
 import type { Condition, Duration, TimeRule } from './schema.ts';
-import { STATUS_FACTS, type StatusFact } from './vocabulary.ts';
 
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
 
@@ -26,10 +25,8 @@ export function describeTimeRule(rule: TimeRule, t: Translate): string {
   }
 }
 
-const isStatusFact = (fact: FactName): fact is StatusFact => (STATUS_FACTS as readonly string[]).includes(fact);
-
-export const describeFact = (fact: FactName, t: Translate) =>
-  isStatusFact(fact) ? t(`policy:facts.${fact}`) : t(`policy:missingFacts.${fact}`);
+/** A fact as the thing still to find out: "whether you have a lawful, stable job". */
+export const describeMissingFact = (fact: FactName, t: Translate) => t(`policy:missingFacts.${fact}`);
 
 const join = (items: string[], t: Translate) => items.join(t('policy:list.separator'));
 
@@ -78,7 +75,7 @@ export function explainDecision(decision: Decision, t: Translate): string {
     case 'notYet':
       return t('policy:decision.notYet', { date: decision.on });
     case 'missing':
-      return t('policy:decision.missing', { facts: join((decision.missing ?? []).map((f) => describeFact(f, t)), t) });
+      return t('policy:decision.missing', { facts: join((decision.missing ?? []).map((f) => describeMissingFact(f, t)), t) });
     case 'notEligible':
       return t('policy:decision.notEligible', {
         conditions: join((decision.failed ?? []).map((c) => describeCondition(c, t)), t),
