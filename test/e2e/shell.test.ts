@@ -3,41 +3,20 @@
  * from the SMS outbox, an officer signs in to the back office, and Uyghur turns the layout right to
  * left. Screenshots of every step go to test/e2e/screenshots/ (git-ignored) for a person to look at.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ORGANISATIONS, STATIONS } from '#infra/seed/reference-data';
 import { startProduct, type TestProduct } from '#test/support/product';
 import { latestCode } from '#test/support/api-client';
+import { accessibilityGaps, DESKTOP, launchBrowser, PHONE, text } from '#test/support/browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 /** The budget for the sign-in page: all JavaScript a phone downloads for it, gzip-compressed. */
 const SIGN_IN_JS_BUDGET_KB = 150;
 
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const locales = new URL('../../shared/i18n/locales/', import.meta.url);
-
-/** A UI string as the user sees it, from the same files the app loads (no copies to drift). */
-function text(language: string, key: string, values: Record<string, string> = {}): string {
-  const [namespace, path] = key.split(':') as [string, string];
-  const file = JSON.parse(readFileSync(new URL(`${language}/${namespace}.json`, locales), 'utf8')) as Record<string, unknown>;
-  let value: unknown = file;
-  for (const part of path.split('.')) value = (value as Record<string, unknown>)[part];
-  if (typeof value !== 'string') throw new Error(`no text ${language} ${key}`);
-  return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
-}
 
 let product: TestProduct;
 let browser: Browser;
@@ -46,7 +25,7 @@ const contexts: BrowserContext[] = [];
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   product = await startProduct();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -70,32 +49,6 @@ function account(role: string) {
   const found = product.demoAccounts.find((candidate) => candidate.role === role);
   if (!found) throw new Error(`no demo ${role}`);
   return found;
-}
-
-/**
- * Accessibility basics on the screen shown: the page has a language, every form control a label,
- * every button and link a name. Returns what falls short, for a readable failure.
- */
-async function accessibilityGaps(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const gaps: string[] = [];
-    if (!document.documentElement.lang) gaps.push('<html> has no lang');
-    const named = (element: Element) =>
-      Boolean(
-        element.getAttribute('aria-label') ||
-          element.getAttribute('aria-labelledby') ||
-          (element as HTMLElement).innerText?.trim() ||
-          element.getAttribute('title'),
-      );
-    for (const control of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
-      const labelled = (control as HTMLInputElement).labels?.length || control.getAttribute('aria-label') || control.getAttribute('aria-labelledby');
-      if (!labelled) gaps.push(`unlabelled ${control.outerHTML.slice(0, 80)}`);
-    }
-    for (const control of document.querySelectorAll('button, a[href], [role=button]')) {
-      if (!named(control)) gaps.push(`nameless ${control.outerHTML.slice(0, 80)}`);
-    }
-    return gaps;
-  });
 }
 
 /** Signs in on the phone sign-in page in whatever language it shows. */
@@ -162,7 +115,7 @@ describe('web shell', () => {
     await shot(page, '04-portal-home-zh');
     expect(await accessibilityGaps(page)).toEqual([]);
 
-    await page.getByRole('link', { name: text('zh-CN', 'portal:tabs.services') }).click();
+    await page.getByRole('link', { name: text('zh-CN', 'portal:tabs.services'), exact: true }).click();
     await page.getByText(text('zh-CN', 'portal:services.listTitle')).waitFor();
     await shot(page, '05-portal-services-zh');
 

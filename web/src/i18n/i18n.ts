@@ -4,7 +4,8 @@ import { LANGUAGES, isRtl, pickLanguage, type Language } from '#shared/i18n/lang
 
 /**
  * Namespaces loaded before the first screen: `errors` too, because the API client and the sign-in
- * forms translate validation messages with it. `portal` and `office` are loaded by their own chunks.
+ * forms translate validation messages with it. `portal` and `office` are loaded by their own chunks,
+ * `guide` and `policy` (every code a policy pack uses) only by the service guide's.
  */
 const STARTUP_NAMESPACES = ['common', 'auth', 'errors'] as const;
 
@@ -16,7 +17,7 @@ const STORAGE_KEY = 'language';
  */
 const translationFiles = import.meta.glob<Record<string, unknown>>(
   // The web's namespaces only: the server's own (SMS texts) have no business in the browser.
-  '../../../shared/i18n/locales/*/{common,auth,errors,portal,office}.json',
+  '../../../shared/i18n/locales/*/{common,auth,errors,portal,office,guide,policy}.json',
   { import: 'default' },
 );
 

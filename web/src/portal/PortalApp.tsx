@@ -1,8 +1,10 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { ConfigProvider } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { PageLoading } from '../app/PageLoading.tsx';
 import { SessionRoutes } from '../auth/SessionRoutes.tsx';
 import { useLanguage } from '../i18n/language.ts';
 import { SignInPage } from './sign-in/SignInPage.tsx';
@@ -11,6 +13,8 @@ import './portal.css';
 // The signed-in tabs are a chunk of their own, so the sign-in page (the first thing a new phone
 // opens) downloads only what it shows.
 const SignedInPortal = lazy(() => import('./signed-in/SignedInPortal.tsx'));
+// The guide carries the province and city list and the policy texts, which nobody else needs.
+const GuidePage = lazy(() => import('./guide/GuidePage.tsx'));
 
 /** The mobile portal for migrants, landlords and agencies (antd-mobile). */
 export default function PortalApp() {
@@ -20,9 +24,25 @@ export default function PortalApp() {
   return (
     // antd-mobile ships no Uyghur; its few own strings (clear buttons, loading) fall back to English.
     <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS}>
-      <SessionRoutes home="/" signIn={<SignInPage />}>
-        <SignedInPortal />
-      </SessionRoutes>
+      <Routes>
+        {/* The rules are public: a visitor reads them before, or without, having an account. */}
+        <Route
+          path="guide/:division?"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <GuidePage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="*"
+          element={
+            <SessionRoutes home="/" signIn={<SignInPage />}>
+              <SignedInPortal />
+            </SessionRoutes>
+          }
+        />
+      </Routes>
     </ConfigProvider>
   );
 }

@@ -18,7 +18,7 @@ export interface ServiceEntry {
   icon: ReactNode;
   title: string;
   description: string;
-  /** Only for services that already have a place to go (the office, on another screen size). */
+  /** Only for services that already have a place to go (the office on another screen size, the guide). */
   href?: string;
 }
 
@@ -56,6 +56,7 @@ export function servicesFor(roles: readonly Role[], t: TFunction): ServiceEntry[
         icon: <CompassOutline />,
         title: t('portal:services.guide.title'),
         description: t('portal:services.guide.description'),
+        href: '/guide',
       },
     );
   }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LocationOutline } from 'antd-mobile-icons';
+import { Link } from 'react-router';
+import { CompassOutline, LocationOutline, RightOutline } from 'antd-mobile-icons';
 import { LanguageSwitcher } from '../LanguageSwitcher.tsx';
 import { PasswordSignIn } from './PasswordSignIn.tsx';
 import { PhoneSignIn } from './PhoneSignIn.tsx';
@@ -31,6 +32,15 @@ export function SignInPage() {
         >
           {method === 'phone' ? t('auth:signIn.usePassword') : t('auth:signIn.usePhone')}
         </button>
+        {/* The rules are public: someone deciding whether to move here needs no account to read them. */}
+        <p className="signin-guide">
+          <span className="signin-guide-hint">{t('portal:guideLink.hint')}</span>
+          <Link className="signin-guide-link" to="/guide">
+            <CompassOutline aria-hidden="true" />
+            {t('portal:guideLink.label')}
+            <RightOutline className="signin-guide-chevron" aria-hidden="true" />
+          </Link>
+        </p>
       </main>
     </div>
   );
