@@ -220,6 +220,31 @@ describe('the figures of POLICY.md, pack by pack', () => {
     expect(packById('ningxia').registration!.deadline).toBeUndefined();
   });
 
+  it.each([
+    ['national', undefined, ['citizenId', 'photo', 'residenceProof', 'employmentProof', 'studyProof']],
+    ['liaoning', ['citizenId'], ['citizenId', 'lease', 'residenceProof']],
+    ['xinjiang', ['citizenId', 'residenceProof'], ['citizenId', 'residenceProof']],
+    ['datong', ['citizenId', 'householdRegister'], ['citizenId', 'photo', 'leaseFilingCertificate', 'lodgingLetter']],
+    ['ningxia', ['citizenId'], ['citizenId', 'photo', 'residenceProof', 'employmentProof', 'studyProof']],
+  ] as const)('%s: documents to register and to apply for the permit', (id, registration, permit) => {
+    expect(packById(id).registration?.documents?.items).toEqual(registration);
+    expect(packById(id).permit!.documents!.items).toEqual(permit);
+  });
+
+  it.each([
+    ['national', []],
+    ['liaoning', []],
+    ['xinjiang', ['landlord:houseSafe', 'landlord:basicHousingStandard', 'landlord:checkTenantId', 'landlord:reportCrime', 'landlord:urgeRegistration', 'tenant:tenantShowId', 'tenant:tenantReportOccupantChange', 'employer:urgeRegistration', 'agency:keepLedger', 'agency:urgeRegistration']],
+    ['datong', ['landlord:urgeRegistration', 'agency:urgeRegistration', 'market:urgeRegistration']],
+    ['ningxia', ['landlord:urgeRegistration', 'agency:urgeRegistration', 'market:urgeRegistration']],
+  ] as const)('%s: duties without a period', (id, expected) => {
+    const pack = packById(id);
+    const duties = (['landlord', 'tenant', 'employer', 'agency', 'market'] as const).flatMap((party) =>
+      (pack[party]?.duties ?? []).flatMap((d) => d.duties.map((duty) => `${party}:${duty}`)),
+    );
+    expect(duties).toEqual(expected);
+  });
+
   it('landlord conditions and agency ledgers (section 3)', () => {
     const duties = (id: (typeof PACK_IDS)[number], party: 'landlord' | 'tenant' | 'agency') =>
       (packById(id)[party]?.duties ?? []).flatMap((d) => d.duties);
