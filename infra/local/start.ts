@@ -22,6 +22,7 @@ try {
   const lines = [
     '',
     `Portal running at ${product.url}   (officer back office: ${product.url}/office)`,
+    `Service guide, no sign-in needed: ${product.url}/guide`,
     `Data kept in ${dataDir}/ — ${product.seeded ? 'first run: reference data and demo accounts created' : 'existing data kept'}`,
     'Demo sign-ins (also in ' + `${dataDir}/demo-accounts.json):`,
     ...product.demoAccounts.map(describe),
