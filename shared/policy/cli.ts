@@ -10,11 +10,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import i18next from 'i18next';
+import enPolicy from '#locales/en/policy.json' with { type: 'json' };
 import { chineseWorkingCalendar, officialYearCalendar } from './calendar.ts';
 import { formatShanghai, parseShanghaiInstant, shanghaiDate } from './civil-time.ts';
 import { deadlineFor, isRulePath, RULE_PATHS, type Deadline } from './deadlines.ts';
+import { describeTimeRule, type Translate } from './explain.ts';
 import { POLICY_PACKS } from './registry.ts';
-import { PACK_IDS, type PackId, type TimeRule } from './schema.ts';
+import { PACK_IDS, type PackId } from './schema.ts';
 import { SOURCES } from './sources.ts';
 
 export const EXIT = { ok: 0, usage: 2, notSet: 3 } as const;
@@ -32,25 +35,17 @@ packs: ${PACK_IDS.join(', ')}`;
 
 const isPackId = (id: string): id is PackId => (PACK_IDS as readonly string[]).includes(id);
 
-function describeRule(rule: TimeRule): string {
-  switch (rule.kind) {
-    case 'after':
-      return `within ${rule.within.amount} ${rule.within.unit} after ${rule.from}`;
-    case 'at':
-      return `at ${rule.event}`;
-    case 'before':
-      return `at least ${rule.atLeast.amount} ${rule.atLeast.unit} before ${rule.event}`;
-    case 'window':
-      return `within ${rule.opens.amount} ${rule.opens.unit} before ${rule.event}`;
-  }
-}
+/** Rules are worded by the same explainer the portal uses, in English for the terminal. */
+const english = i18next.createInstance();
+void english.init({ initAsync: false, lng: 'en', resources: { en: { policy: enPolicy } }, interpolation: { escapeValue: false } });
+const inEnglish: Translate = (key, values) => english.t(key, values ?? {});
 
 function printDeadline(deadline: Deadline, io: Output) {
   const { rule } = deadline;
   const hourly =
     (rule.kind === 'after' && rule.within.unit === 'hours') || (rule.kind === 'before' && rule.atLeast.unit === 'hours');
   io.out(hourly ? formatShanghai(deadline.due) : deadline.lastDay);
-  io.out(`rule: ${describeRule(deadline.rule)}`);
+  io.out(`rule: ${describeTimeRule(deadline.rule, inEnglish)}`);
   io.out(`ends: ${hourly ? formatShanghai(deadline.due) : `${deadline.lastDay} 24:00`} Asia/Shanghai`);
   if (deadline.rolledFrom) io.out(`moved from: ${deadline.rolledFrom} (a rest day) to the next working day`);
   if (deadline.opens) io.out(`opens: ${formatShanghai(deadline.opens)} Asia/Shanghai`);

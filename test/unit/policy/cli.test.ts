@@ -32,6 +32,10 @@ describe('policy deadline', () => {
     expect(out.at(-1)).toMatch(/^citation: .+ 「.+」$/);
   });
 
+  it('words the rule as the portal does', () => {
+    expect(run('deadline', 'xinjiang', 'registration.deadline', '2026-09-30').out[1]).toBe('rule: within 3 working days of arrival');
+  });
+
   it('explains a period moved off a rest day, a window and a filing', () => {
     expect(run('deadline', 'liaoning', 'registration.deadline', '2026-09-30').out).toContain(
       'moved from: 2026-10-07 (a rest day) to the next working day',

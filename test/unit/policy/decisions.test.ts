@@ -1,5 +1,4 @@
 /** Permit eligibility and entitlements, decided from facts; explained in zh-CN, en and ug. */
-import i18next, { type i18n } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entitlementsFor, permitEligibility } from '#shared/policy/decisions';
 import { describeCondition, describeTimeRule, explainDecision, type Translate } from '#shared/policy/explain';
@@ -7,9 +6,7 @@ import { loadPacks, packById } from '#shared/policy/registry';
 import { PACK_IDS, type PersonFacts, type PolicyPackInput } from '#shared/policy/schema';
 import { national } from '#shared/policy/packs/national';
 import { LANGUAGES, type Language } from '#shared/i18n/languages';
-import zhCN from '#locales/zh-CN/policy.json' with { type: 'json' };
-import en from '#locales/en/policy.json' with { type: 'json' };
-import ug from '#locales/ug/policy.json' with { type: 'json' };
+import { createTestI18n } from '../web/i18n-fixture.ts';
 
 const TODAY = '2026-11-22';
 const facts = (more: Omit<PersonFacts, 'asOf'> & { asOf?: string }): PersonFacts => ({ asOf: TODAY, ...more });
@@ -143,11 +140,9 @@ describe('entitlement conditions over time', () => {
 describe('explanations in every language', () => {
   const translators = {} as Record<Language, Translate>;
   beforeAll(async () => {
-    const resources = { 'zh-CN': zhCN, en, ug };
     for (const language of LANGUAGES) {
-      const instance: i18n = i18next.createInstance();
-      await instance.init({ lng: language, resources: { [language]: { policy: resources[language] } }, interpolation: { escapeValue: false } });
-      translators[language] = (key, values) => instance.t(key, values ?? {});
+      const { t } = await createTestI18n(language);
+      translators[language] = (key, values) => t(key, values ?? {});
     }
   });
 

@@ -2,18 +2,12 @@
  * Packs hold codes; people read the `policy` namespace. Every code of every list has words in every
  * language (the locale-key test cannot see keys built from codes at run time).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '#shared/i18n/languages';
 import { PACK_IDS } from '#shared/policy/schema';
 import { SOURCE_IDS } from '#shared/policy/sources';
 import * as vocabulary from '#shared/policy/vocabulary';
-
-const load = (language: string) =>
-  JSON.parse(readFileSync(new URL(`../../../shared/i18n/locales/${language}/policy.json`, import.meta.url), 'utf8')) as Record<
-    string,
-    Record<string, string>
-  >;
+import { readTranslations } from '../web/i18n-fixture.ts';
 
 const GROUPS: Record<string, readonly string[]> = {
   events: vocabulary.EVENTS,
@@ -36,7 +30,7 @@ const GROUPS: Record<string, readonly string[]> = {
 };
 
 describe.each(LANGUAGES)('policy.json in %s', (language) => {
-  const file = load(language);
+  const file = readTranslations(language, 'policy') as Record<string, Record<string, string> | undefined>;
   it.each(Object.entries(GROUPS))('translates every %s code', (group, codes) => {
     const missing = codes.filter((code) => !file[group]?.[code]?.trim());
     expect(missing).toEqual([]);
