@@ -5,21 +5,17 @@
  * The picker must never cost a phone the county, street or village files. Screenshots go to
  * test/e2e/screenshots/ (git-ignored) as guide-*.png for a person to look at.
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startProduct, type TestProduct } from '#test/support/product';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { latestCode } from '#test/support/api-client';
-import { accessibilityGaps, launchBrowser, PHONE, text } from '#test/support/browser';
+import { accessibilityGaps, browserSession, PHONE, SCREENSHOTS, text } from '#test/support/browser';
 
 /** The guide's own chunk (picker list, cascader, the page), gzip-compressed. */
 const GUIDE_CHUNK_BUDGET_KB = 40;
 /** A street in 北京市东城区: only the street file has it, so a script that holds it bundled that file. */
 const STREET_NAME = '东华门街道';
 
-const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 /** "within 24 hours of moving in", as the policy explainer words an `after` rule. */
 function withinAfter(language: string, amount: number, unit: string, event: string): string {
@@ -29,31 +25,10 @@ function withinAfter(language: string, amount: number, unit: string, event: stri
   });
 }
 
-let product: TestProduct;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const session = browserSession();
+const { newPage } = session;
 
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  product = await startProduct();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await product?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  return page;
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `${screenshots}guide-${name}.png` });
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}guide-${name}.png` });
 /** A section of the page, in screen-high parts (-1, -2, …) so a tall one stays readable. */
 async function shotOf(locator: Locator, name: string) {
   const box = await locator.boundingBox();
@@ -65,7 +40,7 @@ async function shotOf(locator: Locator, name: string) {
     const y = top + part * PHONE.height;
     const height = Math.min(PHONE.height, top + box.height - y);
     const suffix = parts > 1 ? `-${part + 1}` : '';
-    await page.screenshot({ path: `${screenshots}guide-${name}${suffix}.png`, fullPage: true, clip: { x: 0, y, width: PHONE.width, height } });
+    await page.screenshot({ path: `${SCREENSHOTS}guide-${name}${suffix}.png`, fullPage: true, clip: { x: 0, y, width: PHONE.width, height } });
   }
 }
 
@@ -94,7 +69,7 @@ describe('service guide', () => {
       scripts.set(path, { gzip: gzipSync(body, { level: 9 }).length, hasStreets: body.toString('utf8').includes(STREET_NAME) });
     });
 
-    await page.goto(product.url);
+    await page.goto(session.product.url);
     await page.waitForURL('**/sign-in');
     const guideLink = page.getByRole('link', { name: text('zh-CN', 'portal:guideLink.label'), exact: true });
     await guideLink.waitFor();
@@ -167,7 +142,7 @@ describe('service guide', () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
     // Urumqi, by address: Xinjiang's 3 working days from arrival.
-    await page.goto(`${product.url}/guide/6501`);
+    await page.goto(`${session.product.url}/guide/6501`);
     await section(page, 'migrants').waitFor();
     await expect
       .poll(() => rule(page, 'migrants', text('zh-CN', 'guide:registration.deadline')).textContent())
@@ -218,7 +193,7 @@ describe('service guide', () => {
     expect(await accessibilityGaps(page)).toEqual([]);
 
     // Datong in Uyghur, to see the densest page right to left.
-    await page.goto(`${product.url}/guide/1402`);
+    await page.goto(`${session.product.url}/guide/1402`);
     await section(page, 'landlords').waitFor();
     await shotOf(section(page, 'landlords'), '14-datong-landlords-ug');
     await shotOf(section(page, 'fines'), '15-datong-fines-ug');
@@ -236,12 +211,12 @@ describe('service guide', () => {
 
   it('says so when a place does not exist, and retries after a failed load', async () => {
     const page = await newPage();
-    await page.goto(`${product.url}/guide/9901`);
+    await page.goto(`${session.product.url}/guide/9901`);
     await page.getByText(text('zh-CN', 'guide:error.notFoundTitle')).waitFor();
     await shot(page, '16-not-found-zh');
 
     await page.route('**/api/policies/**', (route) => route.abort('internetdisconnected'));
-    await page.goto(`${product.url}/guide/1402`);
+    await page.goto(`${session.product.url}/guide/1402`);
     await page.getByText(text('zh-CN', 'guide:error.title')).waitFor();
     await page.getByText(text('zh-CN', 'common:error.network')).waitFor();
     await shot(page, '17-load-failed-zh');
@@ -251,14 +226,14 @@ describe('service guide', () => {
   });
 
   it('a signed-in resident reaches the guide from the Services list and goes back to it', async () => {
-    const migrant = product.demoAccounts.find((candidate) => candidate.role === 'migrant');
+    const migrant = session.product.demoAccounts.find((candidate) => candidate.role === 'migrant');
     if (!migrant?.phone) throw new Error('no demo migrant');
     const page = await newPage();
-    await page.goto(`${product.url}/sign-in`);
+    await page.goto(`${session.product.url}/sign-in`);
     await page.getByLabel(text('zh-CN', 'errors:fields.phone'), { exact: true }).fill(migrant.phone);
     await page.getByRole('button', { name: text('zh-CN', 'auth:phone.getCode') }).click();
     await page.locator('#code-message').waitFor();
-    await page.getByLabel(text('zh-CN', 'errors:fields.code'), { exact: true }).fill(await latestCode(product, migrant.phone));
+    await page.getByLabel(text('zh-CN', 'errors:fields.code'), { exact: true }).fill(await latestCode(session.product, migrant.phone));
     await page.getByRole('button', { name: text('zh-CN', 'auth:signIn.submit'), exact: true }).click();
     await page.getByRole('heading', { name: text('zh-CN', 'portal:home.servicesTitle') }).waitFor();
 

@@ -3,50 +3,25 @@
  * from the SMS outbox, an officer signs in to the back office, and Uyghur turns the layout right to
  * left. Screenshots of every step go to test/e2e/screenshots/ (git-ignored) for a person to look at.
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ORGANISATIONS, STATIONS } from '#infra/seed/reference-data';
-import { startProduct, type TestProduct } from '#test/support/product';
 import { latestCode } from '#test/support/api-client';
-import { accessibilityGaps, DESKTOP, launchBrowser, PHONE, text } from '#test/support/browser';
+import { accessibilityGaps, browserSession, DESKTOP, PHONE, SCREENSHOTS, text } from '#test/support/browser';
 
 /** The budget for the sign-in page: all JavaScript a phone downloads for it, gzip-compressed. */
 const SIGN_IN_JS_BUDGET_KB = 150;
 
-const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
-let product: TestProduct;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  product = await startProduct();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await product?.close();
-});
-
-async function newPage(viewport: { width: number; height: number }, mobile: boolean): Promise<Page> {
-  const context = await browser.newContext({ viewport, isMobile: mobile, hasTouch: mobile, locale: 'zh-CN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  return page;
-}
+const session = browserSession();
+const { newPage } = session;
 
 /** What the screen shows (not the full page: the fixed tab bar would land mid-page). */
-const shot = (page: Page, name: string) => page.screenshot({ path: `${screenshots}${name}.png` });
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
 
 function account(role: string) {
-  const found = product.demoAccounts.find((candidate) => candidate.role === role);
+  const found = session.product.demoAccounts.find((candidate) => candidate.role === role);
   if (!found) throw new Error(`no demo ${role}`);
   return found;
 }
@@ -56,7 +31,7 @@ async function signInWithPhone(page: Page, language: string, phone: string) {
   await page.getByLabel(text(language, 'errors:fields.phone'), { exact: true }).fill(phone);
   await page.getByRole('button', { name: text(language, 'auth:phone.getCode') }).click();
   await page.locator('#code-message').waitFor();
-  await page.getByLabel(text(language, 'errors:fields.code'), { exact: true }).fill(await latestCode(product, phone));
+  await page.getByLabel(text(language, 'errors:fields.code'), { exact: true }).fill(await latestCode(session.product, phone));
   await page.getByRole('button', { name: text(language, 'auth:signIn.submit'), exact: true }).click();
 }
 
@@ -74,7 +49,7 @@ describe('web shell', () => {
       scripts.set(path, gzipSync(await response.body(), { level: 9 }).length);
     });
 
-    await page.goto(product.url);
+    await page.goto(session.product.url);
     await page.waitForURL('**/sign-in');
     await page.getByLabel(text('zh-CN', 'errors:fields.phone'), { exact: true }).waitFor();
     await page.waitForLoadState('networkidle');
@@ -105,7 +80,7 @@ describe('web shell', () => {
     const resend = page.locator('.signin-get-code');
     await expect.poll(() => resend.isDisabled()).toBe(true);
     expect(await resend.textContent()).toMatch(/\d+/);
-    await page.getByLabel(text('zh-CN', 'errors:fields.code'), { exact: true }).fill(await latestCode(product, phone));
+    await page.getByLabel(text('zh-CN', 'errors:fields.code'), { exact: true }).fill(await latestCode(session.product, phone));
     await shot(page, '03-portal-code-sent');
     await page.getByRole('button', { name: text('zh-CN', 'auth:signIn.submit'), exact: true }).click();
 
@@ -131,7 +106,7 @@ describe('web shell', () => {
     expect(await accessibilityGaps(page)).toEqual([]);
 
     // The same resident token opening the back office is told plainly that it is not for them.
-    await page.goto(`${product.url}/office`);
+    await page.goto(`${session.product.url}/office`);
     await page.getByText(text('zh-CN', 'office:forbidden.title')).waitFor();
     await shot(page, '08-office-forbidden-for-resident');
   });
@@ -142,7 +117,7 @@ describe('web shell', () => {
     if (!station) throw new Error(`no station ${officer.station}`);
     const page = await newPage(DESKTOP, false);
 
-    await page.goto(`${product.url}/office`);
+    await page.goto(`${session.product.url}/office`);
     await page.waitForURL('**/office/sign-in');
     await page.getByLabel(text('zh-CN', 'errors:fields.username')).fill(officer.username!);
     await page.getByLabel(text('zh-CN', 'errors:fields.password'), { exact: true }).fill(officer.password!);
@@ -175,7 +150,7 @@ describe('web shell', () => {
   ] as const)('an %s user signs in to /office and sees the shell of that role only', async (role, ownArea, otherArea) => {
     const user = account(role);
     const page = await newPage(DESKTOP, false);
-    await page.goto(`${product.url}/office/sign-in`);
+    await page.goto(`${session.product.url}/office/sign-in`);
     await page.getByLabel(text('zh-CN', 'errors:fields.username')).fill(user.username!);
     await page.getByLabel(text('zh-CN', 'errors:fields.password'), { exact: true }).fill(user.password!);
     await page.getByRole('button', { name: /登\s*录/ }).click();
@@ -191,7 +166,7 @@ describe('web shell', () => {
   it('choosing Uyghur turns the portal right to left, and the choice is remembered', async () => {
     const landlord = account('landlord');
     const page = await newPage(PHONE, true);
-    await page.goto(product.url);
+    await page.goto(session.product.url);
     await page.getByRole('button', { name: text('en', 'common:language.en') }).click();
     await page.getByRole('heading', { name: text('en', 'auth:phone.title') }).waitFor();
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['en', 'ltr']);

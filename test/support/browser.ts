@@ -3,8 +3,11 @@
  * and desktop viewports, UI strings read from the same locale files the app loads, and the
  * accessibility basics checked on every screen.
  */
-import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startProduct, type TestProduct } from './product.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -19,7 +22,49 @@ const CHROMIUM_ARGS = [
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
 
-export const launchBrowser = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+/** Where browser tests save screenshots (git-ignored) for a person to look at. */
+export const SCREENSHOTS = fileURLToPath(new URL('../e2e/screenshots/', import.meta.url));
+
+export interface BrowserSession {
+  /** The whole local product, started once for the test file. */
+  readonly product: TestProduct;
+  /** A fresh browser context (its own storage) showing one page; closed with the session. */
+  newPage(viewport?: { width: number; height: number }, mobile?: boolean): Promise<Page>;
+}
+
+/** Starts the local product and Chromium before a test file's tests, and stops both after them. */
+export function browserSession(): BrowserSession {
+  let product: TestProduct | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    product = await startProduct();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await product?.close();
+  });
+
+  return {
+    get product() {
+      if (!product) throw new Error('the product starts in beforeAll');
+      return product;
+    },
+    async newPage(viewport = PHONE, mobile = true) {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      const context = await browser.newContext({ viewport, isMobile: mobile, hasTouch: mobile, locale: 'zh-CN' });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+      return page;
+    },
+  };
+}
 
 const locales = new URL('../../shared/i18n/locales/', import.meta.url);
 
