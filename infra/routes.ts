@@ -4,8 +4,12 @@
  * the authorisation tests and the OpenAPI document are generated from it.
  */
 import type { ApiContract, TableAccess } from '#shared/api/route';
+import * as divisions from '#shared/api/divisions';
 import * as identity from '#shared/api/identity';
+import * as localBlobs from '#shared/api/local-uploads';
 import * as policies from '#shared/api/policies';
+import * as residence from '#shared/api/residence';
+import * as review from '#shared/api/review';
 import * as system from '#shared/api/system';
 
 export interface Route {
@@ -23,6 +27,8 @@ export interface Route {
    * the local SMS outbox.
    */
   localOnly?: boolean;
+  /** What the function may do to the uploads bucket (blob store): presign reads, presign writes, both. */
+  blobs?: 'read' | 'write' | 'readWrite';
 }
 
 const route = (id: string, contract: ApiContract, rest: Omit<Route, 'id' | 'contract'>): Route => ({
@@ -56,6 +62,41 @@ export const routes: readonly Route[] = [
   route('ListPolicies', policies.listPolicies, { handler: 'functions/policy/list.ts', table: 'none' }),
   route('GetPolicy', policies.getPolicy, { handler: 'functions/policy/get.ts', table: 'none' }),
   route('PolicyForDivision', policies.policyForDivision, { handler: 'functions/policy/for-division.ts', table: 'none' }),
+  route('ListDivisions', divisions.listDivisions, { handler: 'functions/divisions/list.ts', table: 'none' }),
+
+  // Residence registration, the migrant's side.
+  route('GetProfile', residence.getProfile, { handler: 'functions/residence/profile-get.ts', table: 'read' }),
+  route('PutProfile', residence.putProfile, { handler: 'functions/residence/profile-put.ts', table: 'readWrite', usesPiiKey: true }),
+  route('ListChildren', residence.listChildren, { handler: 'functions/residence/children-list.ts', table: 'read' }),
+  route('AddChild', residence.addChild, { handler: 'functions/residence/children-add.ts', table: 'readWrite' }),
+  route('CreateUpload', residence.createUpload, { handler: 'functions/residence/upload-create.ts', table: 'readWrite', blobs: 'write' }),
+  route('PreviewDeadline', residence.previewDeadline, { handler: 'functions/residence/deadline-preview.ts', table: 'read' }),
+  route('SubmitDeclaration', residence.submitDeclaration, {
+    handler: 'functions/residence/declaration-submit.ts',
+    table: 'readWrite',
+    blobs: 'read',
+    usesPiiKey: true,
+  }),
+  route('ListDeclarations', residence.listDeclarations, { handler: 'functions/residence/declaration-list.ts', table: 'read' }),
+  route('GetDeclaration', residence.getDeclaration, { handler: 'functions/residence/declaration-get.ts', table: 'read' }),
+  route('ResubmitDeclaration', residence.resubmitDeclaration, {
+    handler: 'functions/residence/declaration-resubmit.ts',
+    table: 'readWrite',
+    blobs: 'read',
+    usesPiiKey: true,
+  }),
+  route('MoveOut', residence.moveOut, { handler: 'functions/residence/move-out.ts', table: 'readWrite', usesPiiKey: true }),
+  route('ListMessages', residence.listMessages, { handler: 'functions/residence/messages-list.ts', table: 'read' }),
+
+  // Residence registration, the officer's side.
+  route('ReviewQueue', review.listQueue, { handler: 'functions/review/queue.ts', table: 'read' }),
+  route('GetForReview', review.getForReview, { handler: 'functions/review/get.ts', table: 'readWrite', blobs: 'read' }),
+  route('RevealCitizenId', review.revealCitizenId, { handler: 'functions/review/reveal-citizen-id.ts', table: 'readWrite' }),
+  route('Decide', review.decide, { handler: 'functions/review/decide.ts', table: 'readWrite', blobs: 'read', usesPiiKey: true }),
+
+  // The local blob store (S3 presigned URLs in AWS).
+  route('PutLocalBlob', localBlobs.putLocalBlob, { handler: 'functions/uploads/local-put.ts', table: 'none', localOnly: true }),
+  route('GetLocalBlob', localBlobs.getLocalBlob, { handler: 'functions/uploads/local-get.ts', table: 'none', localOnly: true }),
 ];
 
 export const cloudRoutes = routes.filter((r) => !r.localOnly);

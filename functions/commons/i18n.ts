@@ -7,6 +7,9 @@ import ugErrors from '#locales/ug/errors.json' with { type: 'json' };
 import zhSms from '#locales/zh-CN/sms.json' with { type: 'json' };
 import enSms from '#locales/en/sms.json' with { type: 'json' };
 import ugSms from '#locales/ug/sms.json' with { type: 'json' };
+import zhMessages from '#locales/zh-CN/messages.json' with { type: 'json' };
+import enMessages from '#locales/en/messages.json' with { type: 'json' };
+import ugMessages from '#locales/ug/messages.json' with { type: 'json' };
 
 const instance = i18next.createInstance();
 void instance.init({
@@ -14,13 +17,13 @@ void instance.init({
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
-  ns: ['errors', 'sms'],
+  ns: ['errors', 'sms', 'messages'],
   defaultNS: 'errors',
   interpolation: { escapeValue: false },
   resources: {
-    'zh-CN': { errors: zhErrors, sms: zhSms },
-    en: { errors: enErrors, sms: enSms },
-    ug: { errors: ugErrors, sms: ugSms },
+    'zh-CN': { errors: zhErrors, sms: zhSms, messages: zhMessages },
+    en: { errors: enErrors, sms: enSms, messages: enMessages },
+    ug: { errors: ugErrors, sms: ugSms, messages: ugMessages },
   },
 });
 

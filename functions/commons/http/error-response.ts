@@ -8,6 +8,7 @@ import { translator } from '../i18n.ts';
 import { logger } from '../logger.ts';
 import { json } from './response.ts';
 import type { Language } from '#shared/i18n/languages';
+import { fieldKey } from '#shared/i18n/field-key';
 
 const THROTTLING = new Set([
   'ProvisionedThroughputExceededException',
@@ -41,7 +42,7 @@ export function errorResponse(error: unknown, language: Language): APIGatewayPro
         ? {
             fields: apiError.fields.map((f) => ({
               path: f.path,
-              message: t(f.key, { ...f.values, field: t(`fields.${f.path}`, { defaultValue: f.path }) }),
+              message: t(f.key, { ...f.values, field: t(`fields.${fieldKey(f.path)}`, { defaultValue: f.path }) }),
             })),
           }
         : {}),

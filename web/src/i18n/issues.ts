@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ZodType } from 'zod';
+import { fieldKey } from '#shared/i18n/field-key';
 
 interface Issue {
   code: string;
@@ -29,7 +30,7 @@ function issueKey(issue: Issue): string {
 
 /** The issue in the user's language; `{{field}}` is the field's name from `errors:fields`. */
 export function translateIssue(t: TFunction, issue: Issue, path: string): string {
-  return t(`errors:${issueKey(issue)}`, { field: t(`errors:fields.${path}`) });
+  return t(`errors:${issueKey(issue)}`, { field: t(`errors:fields.${fieldKey(path)}`) });
 }
 
 /** Validates one value with a shared schema: the translated message, or undefined when it is valid. */

@@ -1,0 +1,147 @@
+/**
+ * The stored shape of residence registration, shared by the migrant's and the officer's handlers.
+ * Access patterns (see infra/README.md):
+ *
+ * | item                     | pk                              | sk                     | indexes |
+ * |--------------------------|---------------------------------|------------------------|---------|
+ * | profile                  | PERSON#<accountId>              | PROFILE                | |
+ * | citizen-ID look-up       | CITIZENID#<hmac(id number)>     | CITIZENID              | |
+ * | child                    | PERSON#<accountId>              | CHILD#<childId>        | |
+ * | message                  | PERSON#<accountId>              | MSG#<at>#<id>          | |
+ * | audit event (subject)    | PERSON#<accountId>              | AUDIT#<at>#<id>        | gsi1 OFFICER#<officerId>#AUDIT / <at> |
+ * | in-progress pointer      | PERSON#<accountId>              | DECLARING              | |
+ * | declaration              | DECL#<id>                       | DECL                   | gsi1 PERSON#<accountId>#DECLS / <submittedAt>#<id>; gsi2 QUEUE#<station>#<status> / <actBy>#<id>; gsi3 QUEUE#<station>#<status>#<street> / <actBy>#<id> |
+ * | idempotency record       | IDEMPOTENCY#<accountId>#<key>   | IDEMPOTENCY            | TTL 24 h |
+ * | upload                   | UPLOAD#<uploadId>               | UPLOAD                 | TTL 24 h until attached |
+ * | station of a county      | DIVISION#<6-digit code>         | STATION                | |
+ */
+import type { DeadlineView, HistoryEntry } from '#shared/api/residence';
+import type { DeclarationStatus } from '#shared/residence/declaration';
+import type { EducationLevel, EmploymentStatus, Ethnicity, HousingType, IntendedStay, ProofContentType, ResidenceReason, SchoolStatus } from '#shared/residence/vocabulary';
+import type { PackId } from '#shared/policy/schema';
+import type { Language } from '#shared/i18n/languages';
+import type { Sex } from '#shared/residence/citizen-id';
+
+export const personKey = (accountId: string) => `PERSON#${accountId}`;
+export const profileKey = (accountId: string) => ({ pk: personKey(accountId), sk: 'PROFILE' });
+export const citizenIdKey = (hash: string) => ({ pk: `CITIZENID#${hash}`, sk: 'CITIZENID' });
+export const childKey = (accountId: string, childId: string) => ({ pk: personKey(accountId), sk: `CHILD#${childId}` });
+export const messageKey = (accountId: string, at: string, id: string) => ({ pk: personKey(accountId), sk: `MSG#${at}#${id}` });
+export const auditKey = (accountId: string, at: string, id: string) => ({ pk: personKey(accountId), sk: `AUDIT#${at}#${id}` });
+export const declaringKey = (accountId: string) => ({ pk: personKey(accountId), sk: 'DECLARING' });
+export const declarationKey = (id: string) => ({ pk: `DECL#${id}`, sk: 'DECL' });
+export const idempotencyKey = (accountId: string, key: string) => ({ pk: `IDEMPOTENCY#${accountId}#${key}`, sk: 'IDEMPOTENCY' });
+export const uploadKey = (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' });
+export const stationOfCountyKey = (county: string) => ({ pk: `DIVISION#${county}`, sk: 'STATION' });
+
+/** The declaration's index keys for a status: the owner's list, the station queue, the street queue. */
+export function declarationIndexKeys(d: Pick<DeclarationItem, 'id' | 'accountId' | 'submittedAt' | 'stationId' | 'status' | 'actBy' | 'address'>) {
+  const queueSort = `${d.actBy}#${d.id}`;
+  return {
+    gsi1pk: `${personKey(d.accountId)}#DECLS`,
+    gsi1sk: `${d.submittedAt}#${d.id}`,
+    gsi2pk: `QUEUE#${d.stationId}#${d.status}`,
+    gsi2sk: queueSort,
+    gsi3pk: `QUEUE#${d.stationId}#${d.status}#${d.address.division}`,
+    gsi3sk: queueSort,
+  };
+}
+
+export interface ProfileItem {
+  pk: string;
+  sk: 'PROFILE';
+  accountId: string;
+  name: string;
+  /** Stored whole (the table is encrypted at rest) for the officer's audited "show"; never a key, never logged. */
+  citizenId: string;
+  citizenIdHash: string;
+  birthDate: string;
+  sex: Sex;
+  ethnicity: Ethnicity;
+  phone: string;
+  hukou: { division: string; path: string[]; detail: string };
+  education: EducationLevel;
+  employment: EmploymentStatus;
+  employer?: string;
+  /** The language of the person's last profile save or submission: messages and SMS use it. */
+  language: Language;
+  version: number;
+  updatedAt: string;
+}
+
+export interface ChildItem {
+  pk: string;
+  sk: string;
+  id: string;
+  name: string;
+  citizenId?: string;
+  birthDate: string;
+  sex?: Sex;
+  schoolStatus: SchoolStatus;
+  addedAt: string;
+}
+
+export interface DocumentRef {
+  id: string;
+  kind: 'residenceProof';
+  fileName: string;
+  contentType: ProofContentType;
+  size: number;
+  blobKey: string;
+}
+
+export interface DeclarationItem {
+  pk: string;
+  sk: 'DECL';
+  id: string;
+  accountId: string;
+  status: DeclarationStatus;
+  packId: PackId;
+  stationId: string;
+  stationName: string;
+  address: { division: string; path: string[]; detail: string };
+  moveInDate: string;
+  intendedStay: IntendedStay;
+  reason: ResidenceReason;
+  reasonDetail?: string;
+  housing: HousingType;
+  landlordPhone?: string;
+  documents: DocumentRef[];
+  deadline: DeadlineView | null;
+  /** Queue order: the deadline's last day, or the submission date when the pack sets no deadline. */
+  actBy: string;
+  changeOf?: string;
+  movedOut?: { on: string; deadline: DeadlineView | null };
+  /** A snapshot of who declared, for the queue row (masked number only). */
+  person: { name: string; citizenIdMasked: string };
+  submittedAt: string;
+  updatedAt: string;
+  registeredAt?: string;
+  version: number;
+  history: HistoryEntry[];
+}
+
+export interface MessageItem {
+  pk: string;
+  sk: string;
+  id: string;
+  at: string;
+  kind: 'declarationSubmitted' | 'declarationReturned' | 'declarationResubmitted' | 'declarationVerified' | 'declarationEnded';
+  declarationId?: string;
+  /** Interpolation values of the message texts (`messages:<kind>.title|body`); rendered in the reader's language. */
+  values: Record<string, string>;
+}
+
+export interface AuditItem {
+  pk: string;
+  sk: string;
+  id: string;
+  at: string;
+  action: 'viewDeclaration' | 'revealCitizenId' | 'decideDeclaration';
+  officerId: string;
+  stationId: string;
+  declarationId: string;
+  purpose?: string;
+  gsi1pk: string;
+  gsi1sk: string;
+}
