@@ -61,8 +61,8 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
     const demoFile = join(dataDir, 'demo-accounts.json');
     let demoAccounts: DemoAccount[] = [];
     const seeded = !(await alreadySeeded());
+    await seedReferenceData();
     if (seeded) {
-      await seedReferenceData();
       demoAccounts = await seedDemoAccounts();
       writeFileSync(demoFile, JSON.stringify(demoAccounts, null, 2), { mode: 0o600 });
       await markSeeded();

@@ -8,6 +8,7 @@ import { db } from '#functions/commons/dynamo';
 import { tableName } from '#functions/commons/environment';
 import { createStaffAccount, residentForPhone } from '#functions/identity/accounts';
 import type { Organisation, Station } from '#shared/api/identity';
+import { stationOfCountyKey } from '#functions/residence/items';
 import { ORGANISATIONS, STATIONS } from './reference-data.ts';
 
 export type DemoRole = 'migrant' | 'landlord' | 'agency' | 'officer' | 'admin';
@@ -36,6 +37,15 @@ async function putStation(station: Station) {
       Item: { pk: `STATION#${station.id}`, sk: 'STATION', gsi1pk: 'STATIONS', gsi1sk: station.id, ...station },
     }),
   );
+  // Which station a declared address belongs to: one look-up item per county it covers.
+  for (const county of station.divisions) {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...stationOfCountyKey(county), stationId: station.id, stationName: station.name },
+      }),
+    );
+  }
 }
 
 async function putOrganisation(org: Organisation) {
@@ -50,6 +60,7 @@ async function putOrganisation(org: Organisation) {
 /** Readable but random: a demo installation must not share passwords with every other one. */
 const demoPassword = () => `demo-${randomBytes(4).toString('hex')}`;
 
+/** Idempotent: run at every start, so an installation gets reference data added by a later release. */
 export async function seedReferenceData(): Promise<void> {
   for (const station of STATIONS) await putStation(station);
   for (const org of ORGANISATIONS) await putOrganisation(org);
