@@ -31,16 +31,10 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next)[\\/]/,
               priority: 20,
             },
-            {
-              // antd and its icons only ever load with the back office (a lazy route), so a phone
-              // never fetches this chunk; the e2e test checks that it is not requested.
-              name: 'office-antd',
-              test: /node_modules[\\/](antd|@ant-design)[\\/]/,
-              priority: 10,
-              // Without this the group would also swallow what antd shares with antd-mobile
-              // (class-name helpers, rc-* utilities), and the portal would import it from here.
-              includeDependenciesRecursively: false,
-            },
+            // No group for antd: it is imported only by the lazy back office, so Rolldown keeps it
+            // in the office's own chunks. A forced antd group had to leave antd's rc-* helpers out
+            // (the portal shares them through antd-mobile), which made it import the chunk that
+            // imports it back; antd's Table then ran before its helpers existed.
           ],
         },
       },

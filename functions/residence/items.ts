@@ -65,6 +65,8 @@ export interface ProfileItem {
   employer?: string;
   /** The language of the person's last profile save or submission: messages and SMS use it. */
   language: Language;
+  /** How many children are listed: kept here so the limit holds under concurrent additions. */
+  childCount?: number;
   version: number;
   updatedAt: string;
 }
@@ -144,4 +146,36 @@ export interface AuditItem {
   purpose?: string;
   gsi1pk: string;
   gsi1sk: string;
+}
+
+/** A proof file the person asked to upload; its TTL is removed when a declaration attaches it. */
+export interface UploadItem {
+  pk: string;
+  sk: 'UPLOAD';
+  id: string;
+  accountId: string;
+  purpose: 'residenceProof';
+  blobKey: string;
+  fileName: string;
+  contentType: ProofContentType;
+  size: number;
+  createdAt: string;
+  ttl?: number;
+}
+
+/** Points at the person's one declaration in progress (submitted or returned). */
+export interface DeclaringItem {
+  pk: string;
+  sk: 'DECLARING';
+  declarationId: string;
+}
+
+/** A submission made with an Idempotency-Key, so a retry gets the first answer. */
+export interface IdempotencyItem {
+  pk: string;
+  sk: 'IDEMPOTENCY';
+  /** Hash of the normalised request body: the same key with another body is refused. */
+  fingerprint: string;
+  declarationId: string;
+  ttl: number;
 }

@@ -53,6 +53,9 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       LOCAL_IDP_SIGNING_KEY: JSON.stringify(secrets.signingKey),
       SMS_ADAPTER: 'outbox',
       SMS_OUTBOX_ECHO: options.echoSms ? '1' : '0',
+      BLOB_STORE: 'local',
+      BLOB_DIR: join(dataDir, 'blobs'),
+      BLOB_SIGNING_KEY: secrets.blobSigningKey,
       POWERTOOLS_SERVICE_NAME: 'portal',
     });
 

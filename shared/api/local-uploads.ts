@@ -10,9 +10,12 @@ const Signed = z
   .object({
     expires: z.string().regex(/^\d+$/, 'validation.invalid'),
     signature: z.string().regex(/^[\w-]{20,100}$/, 'validation.invalid'),
-    /** Only on PUT: the content type and size the signature covers. */
+    /** The content type the signature covers: the only one a PUT may send, the one a GET answers with. */
     contentType: z.string().max(100).optional(),
+    /** Only on PUT: the exact size the signature covers. */
     size: z.string().regex(/^\d+$/).optional(),
+    /** Only on GET: the file name offered to the browser. */
+    fileName: z.string().max(200).optional(),
   })
   .strict();
 

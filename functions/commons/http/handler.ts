@@ -12,7 +12,7 @@ import { ApiError, forbidden, unauthorized } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { callerOf, type Caller } from './caller.ts';
 import { errorResponse } from './error-response.ts';
-import { json, Reply } from './response.ts';
+import { binary, BinaryReply, json, Reply } from './response.ts';
 import { fieldErrors } from './validation.ts';
 
 /** The parsed type of an optional request part; `undefined` when the contract has no schema for it. */
@@ -28,7 +28,8 @@ export interface Request<C extends ApiContract> {
   event: APIGatewayProxyEventV2;
 }
 
-type Result<C extends ApiContract> = z.input<C['response']> | Reply<z.input<C['response']>>;
+/** Routes whose contract is not JSON (`contentType`) may answer with bytes. */
+type Result<C extends ApiContract> = z.input<C['response']> | Reply<z.input<C['response']>> | BinaryReply;
 
 function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
   const headers = event.headers ?? {};
@@ -80,9 +81,11 @@ export function httpHandler<C extends ApiContract>(contract: C, run: (request: R
         } as Request<C>;
         const result = await run(request);
         response =
-          result instanceof Reply
-            ? json(result.status, result.body, result.headers)
-            : json(contract.status ?? 200, result);
+          result instanceof BinaryReply
+            ? binary(result)
+            : result instanceof Reply
+              ? json(result.status, result.body, result.headers)
+              : json(contract.status ?? 200, result);
       } catch (error) {
         response = errorResponse(error, language);
       }

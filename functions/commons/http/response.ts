@@ -20,3 +20,21 @@ const BASE_HEADERS = {
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
   return { statusCode: status, headers: { ...BASE_HEADERS, ...headers }, body: JSON.stringify(body) };
 }
+
+/** A reply that is not JSON: bytes with their own content type (the local blob store's GET). */
+export class BinaryReply {
+  constructor(
+    readonly status: number,
+    readonly bytes: Uint8Array,
+    readonly headers: Record<string, string>,
+  ) {}
+}
+
+export function binary(reply: BinaryReply): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: reply.status,
+    headers: { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...reply.headers },
+    body: Buffer.from(reply.bytes).toString('base64'),
+    isBase64Encoded: true,
+  };
+}

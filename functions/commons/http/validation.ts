@@ -20,9 +20,19 @@ function keyFor(issue: Issue): string {
   }
 }
 
+const MB = 1024 * 1024;
+
+/** Values a message interpolates: a file size limit is told in MB, as people know it. */
+function valuesFor(issue: Issue, key: string): FieldError['values'] {
+  if (key === 'validation.fileTooLarge' && issue.code === 'too_big') return { maxMb: Number(issue.maximum) / MB };
+  return undefined;
+}
+
 export function fieldErrors(error: ZodError, prefix?: string): FieldError[] {
   return error.issues.map((issue) => {
     const path = [...(prefix ? [prefix] : []), ...issue.path.map(String)].join('.') || 'body';
-    return { path, key: keyFor(issue) };
+    const key = keyFor(issue);
+    const values = valuesFor(issue, key);
+    return { path, key, ...(values ? { values } : {}) };
   });
 }

@@ -1,0 +1,70 @@
+/**
+ * One page of a station's queue: a query of the station's status partition (gsi2), or of one
+ * street's (gsi3), in ascending `<actBy>#<id>` order, so the oldest deadline comes first. Pages
+ * follow DynamoDB's LastEvaluatedKey, handed to the client as an opaque cursor (the codec the
+ * migrant's lists use).
+ */
+import { decodeCursor } from '#functions/residence/pages';
+import { REFERENCE_PATTERN, type DeclarationStatus } from '#shared/residence/declaration';
+import { declarationKey } from '#functions/residence/items';
+import { QUEUE_ROW_ATTRIBUTES } from './views.ts';
+
+export interface QueueSelection {
+  stationId: string;
+  status: DeclarationStatus;
+  /** A 9-digit street code, already checked to lie in the station's area. */
+  street?: string;
+}
+
+type IndexName = 'gsi2' | 'gsi3';
+
+interface QueuePartition {
+  index: IndexName;
+  partitionKey: string;
+}
+
+/** The partition a selection reads: the whole station's (gsi2) or one street's (gsi3). */
+export function queuePartition(s: QueueSelection): QueuePartition {
+  return s.street
+    ? { index: 'gsi3', partitionKey: `QUEUE#${s.stationId}#${s.status}#${s.street}` }
+    : { index: 'gsi2', partitionKey: `QUEUE#${s.stationId}#${s.status}` };
+}
+
+export type StartKey = Record<string, string>;
+
+/**
+ * The Query input of a page, shared by the handler and the benchmark so both ask for exactly the
+ * same thing. Only the attributes a row shows are read.
+ */
+export function queueQueryInput(table: string, s: QueueSelection, limit: number, start?: StartKey) {
+  const { index, partitionKey } = queuePartition(s);
+  const names = Object.fromEntries(QUEUE_ROW_ATTRIBUTES.map((a, i) => [`#a${i}`, a]));
+  return {
+    TableName: table,
+    IndexName: index,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': `${index}pk`, ...names },
+    ExpressionAttributeValues: { ':pk': partitionKey },
+    ProjectionExpression: Object.keys(names).join(', '),
+    ScanIndexForward: true,
+    Limit: limit,
+    ...(start ? { ExclusiveStartKey: start } : {}),
+  };
+}
+
+const SORT_KEY = /^\d{4}-\d{2}-\d{2}#(.+)$/;
+
+/**
+ * The start key a cursor stands for, accepted only if it is exactly a key of the partition being
+ * read: a cursor from another station's or another status's queue, or one edited by hand, is a
+ * 400 rather than a query elsewhere, so no cursor can move a query out of its partition.
+ */
+export function queueStartKey(cursor: string | undefined, s: QueueSelection): StartKey | undefined {
+  const { index, partitionKey } = queuePartition(s);
+  return decodeCursor(cursor, ['pk', 'sk', `${index}pk`, `${index}sk`], (key) => {
+    const id = SORT_KEY.exec(key[`${index}sk`] ?? '')?.[1];
+    if (key[`${index}pk`] !== partitionKey || !id || !REFERENCE_PATTERN.test(id)) return false;
+    const item = declarationKey(id);
+    return key.pk === item.pk && key.sk === item.sk;
+  });
+}
