@@ -57,6 +57,15 @@ describe('API client: requests', () => {
     expect(error.code).toBe('validation_failed');
     expect(error.fieldMessage('phone')).toBe(errors().validation.phone!.replace('{{field}}', errors().fields.phone!));
   });
+  it('sends the extra headers a call passes (an idempotency key), without letting them replace its own', async () => {
+    const { call, fetch } = client(() => json(200, { expiresInSeconds: 300 }), { token: () => 'token-1' });
+    await call(requestCode, {
+      body: { phone: '13800000001' },
+      headers: { 'Idempotency-Key': 'key-1', Authorization: 'Bearer forged' },
+    });
+    const [, init] = fetch.mock.calls[0]!;
+    expect(init!.headers).toMatchObject({ 'Idempotency-Key': 'key-1', Authorization: 'Bearer token-1' });
+  });
 });
 
 describe('API client: errors', () => {

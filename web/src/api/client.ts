@@ -12,11 +12,15 @@ type Part<Key extends string, S> = [Schema<S>] extends [never]
 /** What a call needs: `body`, `query` and `params` exactly where the contract has schemas for them. */
 export type CallInput<C extends ApiContract> = Part<'body', C['body']> &
   Part<'query', C['query']> &
-  Part<'params', C['params']> & { signal?: AbortSignal };
+  Part<'params', C['params']> & {
+    signal?: AbortSignal;
+    /** Extra request headers a route asks for, such as `Idempotency-Key`. */
+    headers?: Record<string, string>;
+  };
 
 export type CallOutput<C extends ApiContract> = z.output<C['response']>;
 
-type InputArgs<C extends ApiContract> = object extends Omit<CallInput<C>, 'signal'>
+type InputArgs<C extends ApiContract> = object extends Omit<CallInput<C>, 'signal' | 'headers'>
   ? [input?: CallInput<C>]
   : [input: CallInput<C>];
 
@@ -38,7 +42,8 @@ export function createCall(options: ApiClientOptions): Call {
   const t = options.t;
 
   return async function call<C extends ApiContract>(contract: C, ...args: InputArgs<C>): Promise<CallOutput<C>> {
-    const input: { body?: unknown; query?: unknown; params?: unknown; signal?: AbortSignal } = args[0] ?? {};
+    const input: { body?: unknown; query?: unknown; params?: unknown; signal?: AbortSignal; headers?: Record<string, string> } =
+      args[0] ?? {};
     const body = contract.body ? validated(contract.body, input.body, t) : undefined;
     const query = contract.query ? validated(contract.query, input.query, t) : undefined;
     const params = contract.params ? validated(contract.params, input.params, t) : undefined;
@@ -54,7 +59,7 @@ export function createCall(options: ApiClientOptions): Call {
     }
 
     const token = options.token();
-    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': options.language() };
+    const headers: Record<string, string> = { ...input.headers, Accept: 'application/json', 'Accept-Language': options.language() };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
 

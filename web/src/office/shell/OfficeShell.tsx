@@ -1,14 +1,17 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button, Layout, Menu, Result, Spin, Typography } from 'antd';
 import { DashboardOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useNavigate } from 'react-router';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { Me } from '#shared/api/identity';
 import { messageOf } from '../../api/errors.ts';
 import { useSession } from '../../auth/session.tsx';
 import { OfficeLanguageSelect } from '../OfficeLanguageSelect.tsx';
 import { WorkbenchPage } from '../workbench/WorkbenchPage.tsx';
 import { areasFor, hasOfficeRole, type OfficeArea } from './areas.tsx';
+
+// Each area with screens is a lazy chunk of its own, fetched when the officer first opens it.
+const ReviewRoutes = lazy(() => import('../review/ReviewRoutes.tsx'));
 
 /** Side menu, header with the station (or organisation) and the workbench, once the user is known. */
 export function OfficeShell() {
@@ -44,21 +47,33 @@ function OfficeLayout({ me, areas }: { me: Me; areas: OfficeArea[] }) {
   const { t } = useTranslation();
   const { signOut } = useSession();
   const navigate = useNavigate();
-  const [selected, setSelected] = useState('workbench');
+  const location = useLocation();
+  const [described, setDescribed] = useState('workbench');
 
   const place = me.station?.name ?? me.org?.name ?? t('office:header.administration');
+  const current = areas.find((area) => area.path && location.pathname.startsWith(area.path));
+  const selected = current?.key ?? described;
 
-  // The areas are described on the workbench, not on pages of their own (they are not built
-  // yet), so choosing one in the menu brings its description into view.
+  // An area with screens opens them; the others are described on the workbench, so choosing one
+  // there brings its description into view.
   function show(key: string) {
-    setSelected(key);
+    const area = areas.find((candidate) => candidate.key === key);
+    if (area?.path) {
+      navigate(area.path);
+      return;
+    }
+    setDescribed(key);
+    if (location.pathname !== '/office') navigate('/office');
     if (key === 'workbench') {
       window.scrollTo({ top: 0, behavior: 'smooth' });
       return;
     }
-    const card = document.getElementById(`area-${key}`);
-    card?.scrollIntoView({ behavior: 'smooth', block: 'center' });
-    card?.focus({ preventScroll: true });
+    // After the workbench has rendered, when coming from another screen.
+    requestAnimationFrame(() => {
+      const card = document.getElementById(`area-${key}`);
+      card?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      card?.focus({ preventScroll: true });
+    });
   }
 
   function signOutNow() {
@@ -100,6 +115,23 @@ function OfficeLayout({ me, areas }: { me: Me; areas: OfficeArea[] }) {
         <Layout.Content className="office-content">
           <Routes>
             <Route index element={<WorkbenchPage me={me} areas={areas} />} />
+            {me.station && me.roles.includes('officer') && (
+              <Route
+                path="residence/*"
+                element={
+                  // The review's translations load on first visit; the shell stays in place meanwhile.
+                  <Suspense
+                    fallback={
+                      <div className="office-center" role="status">
+                        <Spin size="large" description={t('common:state.loading')} />
+                      </div>
+                    }
+                  >
+                    <ReviewRoutes station={me.station} />
+                  </Suspense>
+                }
+              />
+            )}
             <Route path="*" element={<Navigate to="/office" replace />} />
           </Routes>
         </Layout.Content>

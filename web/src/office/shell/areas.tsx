@@ -21,7 +21,12 @@ export interface OfficeArea {
   icon: ReactNode;
   title: string;
   description: string;
+  /** Where the area's screens are, once it has them. */
+  path?: string;
 }
+
+/** The residence review's screens (a lazy chunk of their own). */
+export const RESIDENCE_REVIEW_PATH = '/office/residence';
 
 /** Roles that have a back office; a resident's is the mobile portal. */
 export const OFFICE_ROLES: readonly Role[] = ['officer', 'agency', 'admin'];
@@ -37,6 +42,7 @@ export function areasFor(roles: readonly Role[], t: TFunction): OfficeArea[] {
         icon: <AuditOutlined />,
         title: t('office:areas.residenceReview.title'),
         description: t('office:areas.residenceReview.description'),
+        path: RESIDENCE_REVIEW_PATH,
       },
       {
         key: 'permitReview',

@@ -1,5 +1,6 @@
 import { Card, Col, Descriptions, Row, Tag, Typography, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Me } from '#shared/api/identity';
 import { formatLongDate } from '../../i18n/format.ts';
 import { useLanguage } from '../../i18n/language.ts';
@@ -52,6 +53,7 @@ export function WorkbenchPage({ me, areas }: { me: Me; areas: OfficeArea[] }) {
               id={`area-${area.key}`}
               tabIndex={-1}
               className="office-area"
+              extra={area.path ? <Link to={area.path}>{t('office:workbench.open')}</Link> : undefined}
               title={
                 <span className="office-area-title">
                   <span className="office-area-icon" aria-hidden="true">

@@ -1,7 +1,7 @@
 import { Button, List, Toast } from 'antd-mobile';
-import { UserOutline } from 'antd-mobile-icons';
+import { FileOutline, RightOutline, TeamOutline, UserContactOutline, UserOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Me } from '#shared/api/identity';
 import { useSession } from '../../auth/session.tsx';
 import { formatList } from '../../i18n/format.ts';
@@ -38,6 +38,34 @@ export function MePage({ me }: { me: Me }) {
           <p className="me-roles">{roles}</p>
         </div>
       </section>
+
+      {me.roles.includes('resident') && (
+        <nav className="me-links" aria-label={t('portal:me.residenceLinks')}>
+          <ul>
+            <li>
+              <Link className="me-link" to="/me/profile">
+                <UserContactOutline className="me-link-icon" aria-hidden="true" />
+                <span className="me-link-text">{t('portal:pages.profile')}</span>
+                <RightOutline className="me-link-chevron" aria-hidden="true" />
+              </Link>
+            </li>
+            <li>
+              <Link className="me-link" to="/me/children">
+                <TeamOutline className="me-link-icon" aria-hidden="true" />
+                <span className="me-link-text">{t('portal:pages.children')}</span>
+                <RightOutline className="me-link-chevron" aria-hidden="true" />
+              </Link>
+            </li>
+            <li>
+              <Link className="me-link" to="/residence">
+                <FileOutline className="me-link-icon" aria-hidden="true" />
+                <span className="me-link-text">{t('portal:pages.residence')}</span>
+                <RightOutline className="me-link-chevron" aria-hidden="true" />
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      )}
 
       <List header={t('portal:me.account')} className="me-list">
         {phone && (

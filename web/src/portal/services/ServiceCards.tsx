@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ServiceEntry } from './catalogue.tsx';
 
-/** What the user can do, each with a line on what it is for; not links to pages that do not exist yet. */
+/** What the user can do, each with a line on what it is for, and a link where the service has pages. */
 export function ServiceCards({ services }: { services: readonly ServiceEntry[] }) {
   const { t } = useTranslation();
   return (
@@ -15,9 +16,9 @@ export function ServiceCards({ services }: { services: readonly ServiceEntry[] }
             <h3 className="service-card-title">{service.title}</h3>
             <p className="service-card-description">{service.description}</p>
             {service.href && (
-              <a className="service-card-link" href={service.href}>
+              <Link className="service-card-link" to={service.href}>
                 {t('portal:services.open', { name: service.title })}
-              </a>
+              </Link>
             )}
           </div>
         </li>

@@ -1,5 +1,6 @@
 import { List } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Me } from '#shared/api/identity';
 import { servicesFor } from './catalogue.tsx';
 
@@ -25,7 +26,7 @@ export function ServicesPage({ me }: { me: Me }) {
                 {service.href && (
                   <>
                     {' '}
-                    <a href={service.href}>{t('portal:services.open', { name: service.title })}</a>
+                    <Link to={service.href}>{t('portal:services.open', { name: service.title })}</Link>
                   </>
                 )}
               </>

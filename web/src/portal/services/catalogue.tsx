@@ -18,7 +18,7 @@ export interface ServiceEntry {
   icon: ReactNode;
   title: string;
   description: string;
-  /** Only for services that already have a place to go (the office on another screen size, the guide). */
+  /** Only for services that already have a place to go (residence registration, the guide, the office). */
   href?: string;
 }
 
@@ -32,6 +32,7 @@ export function servicesFor(roles: readonly Role[], t: TFunction): ServiceEntry[
         icon: <LocationOutline />,
         title: t('portal:services.residence.title'),
         description: t('portal:services.residence.description'),
+        href: '/residence',
       },
       {
         key: 'permit',

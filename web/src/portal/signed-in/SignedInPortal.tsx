@@ -1,26 +1,76 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Button, ErrorBlock, Skeleton } from 'antd-mobile';
+import { LeftOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import type { TFunction } from 'i18next';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { messageOf } from '../../api/errors.ts';
+import { PageLoading } from '../../app/PageLoading.tsx';
 import { useSession } from '../../auth/session.tsx';
 import { HomePage } from '../home/HomePage.tsx';
 import { MePage } from '../me/MePage.tsx';
-import { MessagesPage } from '../messages/MessagesPage.tsx';
 import { ServicesPage } from '../services/ServicesPage.tsx';
 import { TabBar } from './TabBar.tsx';
 
-/** The four tabs, once the user is known (`GET /api/me`). */
-export default function SignedInPortal() {
-  const { t } = useTranslation();
-  const { me, reloadMe } = useSession();
-  const { pathname } = useLocation();
+// Residence registration and the real-name profile: a chunk of their own, fetched on first use.
+const ResidencePages = lazy(() => import('../residence/ResidencePages.tsx'));
+// Messages need the residence contracts (and the policy shapes they use), which the home tab does not.
+const MessagesPage = lazy(() => import('../messages/MessagesPage.tsx').then((module) => ({ default: module.MessagesPage })));
 
-  const titles: Record<string, string> = {
+interface PageHeading {
+  title: string;
+  /** Where the back button leads when there is no page of ours to go back to; tabs have none. */
+  parent?: string;
+  /** Always go to `parent` (a confirmation page must not lead back into the form it ends). */
+  forceParent?: boolean;
+}
+
+/** The header's title and back target for a path. */
+function headingFor(pathname: string, search: URLSearchParams, t: TFunction): PageHeading {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  const tabs: Record<string, string> = {
     '/': t('common:app.name'),
     '/services': t('portal:tabs.services'),
     '/messages': t('portal:tabs.messages'),
     '/me': t('portal:tabs.me'),
   };
+  if (tabs[path]) return { title: tabs[path] };
+  if (path === '/me/profile') return { title: t('portal:pages.profile'), parent: '/me' };
+  if (path === '/me/children') return { title: t('portal:pages.children'), parent: '/me' };
+  if (path === '/me/children/add') return { title: t('portal:pages.addChild'), parent: '/me/children' };
+  if (path === '/residence') return { title: t('portal:pages.residence'), parent: '/services' };
+  if (path === '/residence/declare') {
+    const changeOf = search.get('changeOf');
+    return changeOf
+      ? { title: t('portal:pages.changeAddress'), parent: `/residence/${changeOf}` }
+      : { title: t('portal:pages.declare'), parent: '/residence' };
+  }
+  const declared = /^\/residence\/declared\/([^/]+)$/.exec(path);
+  if (declared) return { title: t('portal:pages.declared'), parent: '/residence', forceParent: true };
+  const sub = /^\/residence\/([^/]+)\/(correct|certificate)$/.exec(path);
+  if (sub?.[2] === 'correct') return { title: t('portal:pages.correct'), parent: `/residence/${sub[1]}` };
+  if (sub?.[2] === 'certificate') return { title: t('portal:pages.certificate'), parent: `/residence/${sub[1]}` };
+  if (/^\/residence\/[^/]+$/.test(path)) return { title: t('portal:pages.declaration'), parent: '/residence' };
+  return { title: t('common:app.name') };
+}
+
+const lazyPage = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
+
+/** The four tabs, once the user is known (`GET /api/me`), and the pages under them. */
+export default function SignedInPortal() {
+  const { t } = useTranslation();
+  const { me, reloadMe } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const heading = headingFor(location.pathname, new URLSearchParams(location.search), t);
+
+  function back() {
+    // Back through our own history where there is some (a message, then its declaration); to the
+    // parent page when the page was opened directly (a shared link, a reload on a new tab).
+    const index = (window.history.state as { idx?: number } | null)?.idx ?? 0;
+    if (!heading.forceParent && index > 0) navigate(-1);
+    else navigate(heading.parent!, { replace: true });
+  }
 
   let content;
   if (me.status === 'ready') {
@@ -28,8 +78,11 @@ export default function SignedInPortal() {
       <Routes>
         <Route index element={<HomePage me={me.me} />} />
         <Route path="services" element={<ServicesPage me={me.me} />} />
-        <Route path="messages" element={<MessagesPage />} />
+        <Route path="messages" element={lazyPage(<MessagesPage />)} />
         <Route path="me" element={<MePage me={me.me} />} />
+        <Route path="me/profile" element={lazyPage(<ResidencePages area="profile" />)} />
+        <Route path="me/children/*" element={lazyPage(<ResidencePages area="children" />)} />
+        <Route path="residence/*" element={lazyPage(<ResidencePages area="residence" />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     );
@@ -53,8 +106,16 @@ export default function SignedInPortal() {
   return (
     <div className="portal-shell">
       {/* Not antd-mobile's NavBar: without a back button it still renders an empty role="button". */}
-      <header className="portal-header">
-        <h1 className="portal-header-title">{titles[pathname] ?? t('common:app.name')}</h1>
+      <header className={heading.parent ? 'portal-header portal-header-sub' : 'portal-header'}>
+        {heading.parent && (
+          <button type="button" className="portal-back" onClick={back}>
+            <LeftOutline className="portal-back-icon" aria-hidden="true" />
+            <span className="visually-hidden">{t('portal:back')}</span>
+          </button>
+        )}
+        <h1 id="portal-page-title" className="portal-header-title">
+          {heading.title}
+        </h1>
       </header>
       <main className="portal-content">{content}</main>
       <TabBar />

@@ -1,0 +1,232 @@
+import { Alert, Button, Empty, Result, Segmented, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import type { Station } from '#shared/api/identity';
+import { listQueue, type QueueItem } from '#shared/api/review';
+import { DECLARATION_STATUSES, type DeclarationStatus } from '#shared/residence/declaration';
+import { messageOf } from '../../api/errors.ts';
+import { useServices } from '../../app/services.ts';
+import { isolate } from '../../i18n/bidi.ts';
+import { formatInstant, streetOf } from './format.ts';
+import { Ltr } from './Ltr.tsx';
+import { queuePath, type QueueReturn } from './paths.ts';
+import { useLoad } from './useLoad.ts';
+import { useStreets } from './useStreets.ts';
+import { WorkingDaysTag } from './WorkingDaysTag.tsx';
+
+const PAGE_SIZE = 20;
+const ALL_STREETS = '';
+
+/** What the queue keeps in its history entry: the cursors of the pages before this one. */
+interface QueueState {
+  cursors?: string[];
+}
+
+const readStatus = (value: string | null): DeclarationStatus =>
+  DECLARATION_STATUSES.find((status) => status === value) ?? 'submitted';
+const readStreet = (value: string | null) => (value && /^\d{9}$/.test(value) ? value : undefined);
+
+/** The station's declarations by status and street, oldest deadline first, a page at a time. */
+export function QueuePage({ station }: { station: Station }) {
+  const { t } = useTranslation(['review']);
+  const { call } = useServices();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [params, setParams] = useSearchParams();
+  const status = readStatus(params.get('status'));
+  const street = readStreet(params.get('street'));
+
+  // The API pages by key and knows no totals, so "previous" needs the cursors that led here. They
+  // live in this history entry: back from a declaration lands on the same page.
+  const cursors = (location.state as QueueState | null)?.cursors ?? [];
+  const cursor = cursors.at(-1);
+
+  const queue = useLoad(
+    (signal) => call(listQueue, { query: { status, street, cursor, limit: PAGE_SIZE }, signal }),
+    [call, status, street, cursor],
+  );
+  const streets = useStreets(station.divisions);
+
+  function filter(next: { status?: DeclarationStatus; street?: string }) {
+    const search = new URLSearchParams();
+    const nextStatus = next.status ?? status;
+    const nextStreet = 'street' in next ? next.street : street;
+    if (nextStatus !== 'submitted') search.set('status', nextStatus);
+    if (nextStreet) search.set('street', nextStreet);
+    setParams(search, { replace: true, state: {} satisfies QueueState });
+  }
+
+  function page(nextCursors: string[]) {
+    navigate({ search: location.search }, { replace: true, state: { cursors: nextCursors } satisfies QueueState });
+    window.scrollTo({ top: 0 });
+  }
+
+  const back: QueueReturn = { search: location.search, cursors };
+  const open = (item: QueueItem) => navigate(`${queuePath}/${item.id}`, { state: { back } });
+
+  const streetName = streets.data?.flatMap((group) => group.streets).find((s) => s.code === street)?.name;
+  const place = streetName ?? t('review:queue.wholeStation');
+
+  const columns: TableColumnsType<QueueItem> = [
+    {
+      key: 'id',
+      title: t('review:queue.columns.reference'),
+      render: (_, item) => (
+        <Link to={`${queuePath}/${item.id}`} state={{ back }} onClick={(event) => event.stopPropagation()}>
+          <Ltr mono>{item.id}</Ltr>
+        </Link>
+      ),
+    },
+    { key: 'name', title: t('review:queue.columns.name'), render: (_, item) => <bdi>{item.name}</bdi> },
+    {
+      key: 'citizenId',
+      title: t('review:queue.columns.citizenId'),
+      render: (_, item) => <Ltr mono>{item.citizenIdMasked}</Ltr>,
+    },
+    {
+      key: 'address',
+      title: t('review:queue.columns.address'),
+      render: (_, item) => (
+        <span className="review-address" title={[...item.address.path, item.address.detail].join(' ')}>
+          <span className="review-address-street">{streetOf(item.address.path)}</span>
+          <bdi>{item.address.detail}</bdi>
+        </span>
+      ),
+    },
+    { key: 'moveIn', title: t('review:queue.columns.moveIn'), render: (_, item) => <Ltr>{item.moveInDate}</Ltr> },
+    {
+      key: 'submitted',
+      title: t('review:queue.columns.submitted'),
+      render: (_, item) => <Ltr>{formatInstant(item.submittedAt)}</Ltr>,
+    },
+    {
+      key: 'actBy',
+      title: t('review:queue.columns.actBy'),
+      render: (_, item) => (item.actBy ? <Ltr>{item.actBy}</Ltr> : <Typography.Text type="secondary">—</Typography.Text>),
+    },
+    {
+      key: 'left',
+      title: t('review:queue.columns.left'),
+      render: (_, item) =>
+        item.status === 'submitted' || item.status === 'returned' ? (
+          <WorkingDaysTag days={item.workingDaysLeft} />
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    },
+  ];
+
+  const failedFirst = queue.error !== undefined && queue.data === undefined;
+
+  return (
+    <div className="review-queue">
+      <header className="review-page-head">
+        <div>
+          <Typography.Title level={2} className="office-page-title review-title">
+            {t('review:queue.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary" data-testid="review-station">
+            {station.name}
+          </Typography.Text>
+        </div>
+        <Button icon={<ReloadOutlined />} onClick={queue.reload} loading={queue.loading && queue.data !== undefined}>
+          {t('review:queue.refresh')}
+        </Button>
+      </header>
+
+      <div className="review-filters" role="search" aria-label={t('review:queue.filters')}>
+        <Segmented<DeclarationStatus>
+          aria-label={t('review:queue.statusLabel')}
+          value={status}
+          onChange={(value) => filter({ status: value })}
+          options={DECLARATION_STATUSES.map((value) => ({ value, label: t(`review:status.${value}`) }))}
+        />
+        <Select<string>
+          className="review-street"
+          aria-label={t('review:queue.streetLabel')}
+          value={street ?? ALL_STREETS}
+          onChange={(value) => filter({ street: value || undefined })}
+          loading={streets.loading}
+          status={streets.error ? 'warning' : undefined}
+          showSearch={{ optionFilterProp: 'label' }}
+          popupMatchSelectWidth={false}
+          options={[
+            { value: ALL_STREETS, label: t('review:queue.allStreets') },
+            ...(streets.data ?? []).map((group) => ({
+              label: group.countyName,
+              title: group.countyName,
+              options: group.streets.map((s) => ({ value: s.code, label: s.name })),
+            })),
+          ]}
+          notFoundContent={streets.error ? messageOf(streets.error, t) : undefined}
+        />
+        {streets.error !== undefined && (
+          <Button type="link" onClick={streets.reload}>
+            {t('review:queue.streetsFailed')}
+          </Button>
+        )}
+      </div>
+
+      {failedFirst ? (
+        <Result
+          status="error"
+          title={t('review:queue.loadFailed')}
+          subTitle={messageOf(queue.error, t)}
+          extra={
+            <Button type="primary" onClick={queue.reload}>
+              {t('common:action.retry')}
+            </Button>
+          }
+        />
+      ) : (
+        <>
+          {queue.error !== undefined && (
+            <Alert
+              className="review-alert"
+              type="error"
+              showIcon
+              title={messageOf(queue.error, t)}
+              action={
+                <Button size="small" onClick={queue.reload}>
+                  {t('common:action.retry')}
+                </Button>
+              }
+            />
+          )}
+          <Table<QueueItem>
+            rowKey="id"
+            className="review-table"
+            columns={columns}
+            dataSource={queue.data?.items ?? []}
+            loading={queue.loading}
+            pagination={false}
+            onRow={(item) => ({ onClick: () => open(item), className: 'review-row' })}
+            locale={{
+              emptyText: queue.loading ? (
+                <span className="review-table-placeholder" />
+              ) : (
+                <Empty description={t(`review:queue.empty.${status}`, { place: isolate(place) })} />
+              ),
+            }}
+          />
+          <nav className="review-pager" aria-label={t('review:queue.pager')}>
+            <Typography.Text type="secondary">{t('review:queue.page', { page: cursors.length + 1 })}</Typography.Text>
+            <Space>
+              <Button icon={<LeftOutlined className="review-flip" />} disabled={cursors.length === 0 || queue.loading} onClick={() => page(cursors.slice(0, -1))}>
+                {t('review:queue.previous')}
+              </Button>
+              <Button
+                disabled={!queue.data?.cursor || queue.loading}
+                onClick={() => queue.data?.cursor && page([...cursors, queue.data.cursor])}
+              >
+                {t('review:queue.next')}
+                <RightOutlined className="review-flip" />
+              </Button>
+            </Space>
+          </nav>
+        </>
+      )}
+    </div>
+  );
+}

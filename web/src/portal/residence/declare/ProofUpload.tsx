@@ -1,0 +1,166 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button, ProgressBar } from 'antd-mobile';
+import { CheckCircleFill, FileOutline } from 'antd-mobile-icons';
+import { useTranslation } from 'react-i18next';
+import { createUpload, UPLOAD_LIMITS } from '#shared/api/residence';
+import type { ProofContentType } from '#shared/residence/vocabulary';
+import { messageOf } from '../../../api/errors.ts';
+import { useServices } from '../../../app/services.ts';
+import { formatSize } from '../words.ts';
+import type { ProofFile } from './draft.ts';
+
+const BY_EXTENSION: Record<string, ProofContentType> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf' };
+
+/** The file's type as the browser reports it, or from its name when the browser reports none. */
+function contentTypeOf(file: File): string {
+  if (file.type) return file.type;
+  return BY_EXTENSION[file.name.split('.').pop()?.toLowerCase() ?? ''] ?? '';
+}
+
+/** PUTs the bytes where the ticket says, with exactly its headers, reporting progress (fetch cannot). */
+function putFile(url: string, headers: Record<string, string>, file: File, onProgress: (fraction: number) => void, signal: AbortSignal) {
+  return new Promise<void>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('PUT', url);
+    for (const [name, value] of Object.entries(headers)) request.setRequestHeader(name, value);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    request.onload = () => (request.status >= 200 && request.status < 300 ? resolve() : reject(new Error(String(request.status))));
+    request.onerror = () => reject(new Error('network'));
+    request.onabort = () => reject(new Error('aborted'));
+    signal.addEventListener('abort', () => request.abort());
+    request.send(file);
+  });
+}
+
+type UploadState = { status: 'idle' } | { status: 'uploading'; fileName: string; progress: number } | { status: 'failed'; message: string };
+
+interface ProofUploadProps {
+  value: ProofFile | undefined;
+  onChange: (file: ProofFile | undefined) => void;
+  required: boolean;
+  error?: string | undefined;
+}
+
+/** 住所证明: a photo or PDF of a lease, deed or the like, checked here before it is sent. */
+export function ProofUpload({ value, onChange, required, error }: ProofUploadProps) {
+  const { t } = useTranslation();
+  const { call } = useServices();
+  const [state, setState] = useState<UploadState>({ status: 'idle' });
+  const input = useRef<HTMLInputElement>(null);
+  const controller = useRef<AbortController | null>(null);
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const maxSize = formatSize(UPLOAD_LIMITS.maxBytes, t);
+
+  async function upload(file: File) {
+    const contentType = contentTypeOf(file);
+    if (!(UPLOAD_LIMITS.contentTypes as readonly string[]).includes(contentType)) {
+      setState({ status: 'failed', message: t('residence:upload.wrongType') });
+      return;
+    }
+    if (file.size === 0) {
+      setState({ status: 'failed', message: t('residence:upload.empty') });
+      return;
+    }
+    if (file.size > UPLOAD_LIMITS.maxBytes) {
+      setState({ status: 'failed', message: t('residence:upload.tooLarge', { max: maxSize }) });
+      return;
+    }
+    controller.current?.abort();
+    const current = new AbortController();
+    controller.current = current;
+    setState({ status: 'uploading', fileName: file.name, progress: 0 });
+    try {
+      const ticket = await call(createUpload, {
+        body: { purpose: 'residenceProof', fileName: file.name.slice(-120), contentType: contentType as ProofContentType, size: file.size },
+        signal: current.signal,
+      });
+      await putFile(
+        ticket.url,
+        ticket.headers,
+        file,
+        (progress) => setState({ status: 'uploading', fileName: file.name, progress }),
+        current.signal,
+      );
+      onChange({ uploadId: ticket.uploadId, fileName: file.name, size: file.size, contentType });
+      setState({ status: 'idle' });
+    } catch (failure) {
+      if (current.signal.aborted) return;
+      setState({
+        status: 'failed',
+        message: failure instanceof Error && failure.name === 'ApiError' ? messageOf(failure, t) : t('residence:upload.failed'),
+      });
+    }
+  }
+
+  const message = state.status === 'failed' ? state.message : error;
+  return (
+    <div className={message ? 'field field-invalid rs-upload' : 'field rs-upload'}>
+      <p className="field-label" id="proof-label">
+        {t('residence:upload.label')} {required ? '' : <span className="rs-optional">{t('residence:form.optional')}</span>}
+      </p>
+      <p className="rs-field-note" id="proof-hint">
+        {t('residence:upload.hint', { max: maxSize })}
+      </p>
+      {value && state.status !== 'uploading' && (
+        <div className="rs-upload-file" role="status">
+          <CheckCircleFill className="rs-upload-done" aria-hidden="true" />
+          <span className="rs-upload-name">
+            <bdi>{value.fileName}</bdi>
+            <span className="rs-upload-size">
+              {t('residence:upload.uploaded')} · {formatSize(value.size, t)}
+            </span>
+          </span>
+        </div>
+      )}
+      {state.status === 'uploading' && (
+        <div className="rs-upload-file" role="status" aria-live="polite">
+          <FileOutline aria-hidden="true" />
+          <span className="rs-upload-name">
+            <bdi>{state.fileName}</bdi>
+            <span className="rs-upload-size">{t('residence:upload.progress', { percent: Math.round(state.progress * 100) })}</span>
+            <ProgressBar percent={Math.round(state.progress * 100)} />
+          </span>
+        </div>
+      )}
+      <input
+        ref={input}
+        id="proof-file"
+        type="file"
+        className="visually-hidden"
+        accept="image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf"
+        aria-labelledby="proof-label"
+        aria-describedby={message ? 'proof-hint proof-message' : 'proof-hint'}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void upload(file);
+        }}
+      />
+      <div className="rs-upload-actions">
+        <Button
+          color="primary"
+          fill={value ? 'outline' : 'solid'}
+          size="large"
+          block
+          disabled={state.status === 'uploading'}
+          onClick={() => input.current?.click()}
+        >
+          {value ? t('residence:upload.replace') : t('residence:upload.choose')}
+        </Button>
+        {value && !required && state.status !== 'uploading' && (
+          <Button fill="none" size="large" block onClick={() => onChange(undefined)}>
+            {t('residence:upload.remove')}
+          </Button>
+        )}
+      </div>
+      {message && (
+        <p id="proof-message" className="field-error" role="alert">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { Tag } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import type { DeadlineView } from '#shared/api/residence';
+import { describeTimeRule } from '#shared/policy/explain';
+import type { DeclarationStatus } from '#shared/residence/declaration';
+import { isolate, isolateLtr } from '../../i18n/bidi.ts';
+import { formatList } from '../../i18n/format.ts';
+import { useLanguage } from '../../i18n/language.ts';
+import { describeArticle } from '../guide/article.ts';
+import { placeText } from './DivisionPicker.tsx';
+import { codeLabel, formatDay, translate } from './words.ts';
+
+const STATUS_COLORS: Record<DeclarationStatus, 'primary' | 'warning' | 'success' | 'default'> = {
+  submitted: 'primary',
+  returned: 'warning',
+  registered: 'success',
+  ended: 'default',
+};
+
+export function StatusTag({ status }: { status: DeclarationStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={STATUS_COLORS[status]} fill="outline" className="rs-status">
+      {codeLabel(t, 'statuses', status)}
+    </Tag>
+  );
+}
+
+/** A reference number (JD20261122-7KQ3M9): kept left to right and in one piece in any language. */
+export function Reference({ id, large }: { id: string; large?: boolean }) {
+  return (
+    <bdi dir="ltr" className={large ? 'rs-reference rs-reference-large' : 'rs-reference'}>
+      {id}
+    </bdi>
+  );
+}
+
+/**
+ * A declared address: the division names (Chinese) and what the user typed, isolated as one run that
+ * takes its direction from its first letters, so a Chinese address stays in order on a Uyghur page.
+ */
+export function AddressText({ path, detail }: { path: readonly string[]; detail: string }) {
+  return (
+    <bdi dir="auto" className="rs-address">
+      <span lang="zh-CN">{placeText(path)}</span> {detail}
+    </bdi>
+  );
+}
+
+/** The regulation a deadline comes from: its article in words, and its own (Chinese) text. */
+export function CitationDetails({ citation }: { citation: DeadlineView['citation'] }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  return (
+    <details className="rs-citation">
+      <summary>{t('residence:deadline.citation')}</summary>
+      <p className="rs-citation-ref">
+        {t('residence:deadline.reference', {
+          source: translate(t)(`policy:sources.${citation.source}`),
+          article: isolate(describeArticle(citation.article, language, t)),
+        })}
+      </p>
+      <blockquote className="rs-quote">
+        <p lang="zh-CN" dir="ltr">
+          「{citation.quote}」
+        </p>
+      </blockquote>
+    </details>
+  );
+}
+
+const FILING_COLORS = { onTime: 'success', late: 'danger', early: 'warning' } as const;
+
+interface DeadlineProps {
+  deadline: DeadlineView | null;
+  /** A first declaration, or reporting a change (moving out, a new address). */
+  kind: 'registration' | 'change';
+  /** Whether `filing` speaks of a declaration made now (a preview) or one already made. */
+  tense: 'preview' | 'made';
+}
+
+/**
+ * The deadline in words: "居住登记应在到达居住地之日起3个工作日内申报——截止 2026年10月10日", whether the
+ * declaration is (or was) on time, the regulation's words, and years counted without holidays.
+ */
+export function DeadlineNotice({ deadline, kind, tense }: DeadlineProps) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  if (!deadline) {
+    return (
+      <div className="rs-deadline" role="status">
+        <p className="rs-deadline-rule">{kind === 'change' ? t('residence:deadline.noneChange') : t('residence:deadline.none')}</p>
+      </div>
+    );
+  }
+  const values = { rule: describeTimeRule(deadline.rule, translate(t)), date: formatDay(deadline.lastDay, language, t) };
+  const filing = {
+    onTime: tense === 'preview' ? t('residence:deadline.onTimePreview') : t('residence:deadline.onTime'),
+    late: tense === 'preview' ? t('residence:deadline.latePreview') : t('residence:deadline.late'),
+    early: tense === 'preview' ? t('residence:deadline.earlyPreview') : t('residence:deadline.early'),
+  }[deadline.filing];
+  return (
+    <div className={`rs-deadline rs-deadline-${deadline.filing}`} role="status">
+      <p className="rs-deadline-rule">
+        {kind === 'change' ? t('residence:deadline.changeSentence', values) : t('residence:deadline.sentence', values)}
+      </p>
+      <p className="rs-deadline-filing">
+        <Tag color={FILING_COLORS[deadline.filing]} fill="solid">
+          {codeLabel(t, 'filing', deadline.filing)}
+        </Tag>{' '}
+        {filing}
+      </p>
+      {deadline.rolledFrom && (
+        <p className="rs-field-note">{t('residence:deadline.rolled', { date: formatDay(deadline.rolledFrom, language, t) })}</p>
+      )}
+      {deadline.assumedWeekendsOnly.length > 0 && (
+        <p className="rs-field-note">
+          {t('residence:deadline.assumedWeekendsOnly', {
+            years: formatList(deadline.assumedWeekendsOnly.map((year) => isolateLtr(String(year))), language, t),
+          })}
+        </p>
+      )}
+      <CitationDetails citation={deadline.citation} />
+    </div>
+  );
+}
