@@ -20,10 +20,12 @@ export class PortalStack extends Stack {
 
     const data = new Data(this, 'Data');
     const identity = new Identity(this, 'Identity');
+    const uploads = new Uploads(this, 'Uploads');
     const api = new Api(this, 'Api', {
       routes: cloudRoutes,
       table: data.table,
       piiKey: data.piiKey,
+      uploads: uploads.bucket,
       jwtIssuer: identity.issuer,
       jwtAudience: [identity.webClient.userPoolClientId],
     });
@@ -37,7 +39,7 @@ export class PortalStack extends Stack {
         clientId: identity.webClient.userPoolClientId,
       },
     });
-    const uploads = new Uploads(this, 'Uploads', { siteOrigin: web.url });
+    uploads.allowUploadsFrom(web.url);
     const alarms = new Alarms(this, 'Alarms', {
       functions: new Map([...api.functions, ['PostConfirmation', identity.postConfirmation]]),
       httpApi: api.httpApi,

@@ -1,17 +1,33 @@
-/** Documents residents and agencies upload with presigned PUTs (ID photos, spreadsheets). */
+/**
+ * Documents residents and agencies upload with presigned PUTs (proof of residence, ID photos,
+ * spreadsheets). Functions never move the bytes: they presign a PUT for the browser and a GET for
+ * the officer, so a function needs exactly the S3 action the URL it signs will perform.
+ */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import type { Route } from '#infra/routes';
 
-export interface UploadsProps {
-  /** The site's origin (`https://…`), the only page allowed to PUT from a browser. */
-  siteOrigin: string;
-}
+/** Where the blob store keeps proof documents; presigning functions are limited to these keys. */
+export const PROOFS_PREFIX = 'proofs/';
+
+export type BlobAccess = NonNullable<Route['blobs']>;
+
+/**
+ * The S3 actions behind each kind of presigned URL. A presigned GET also serves ranged reads and
+ * HEAD requests, both of which s3:GetObject authorises.
+ */
+export const BLOB_ACTIONS: Readonly<Record<BlobAccess, readonly string[]>> = {
+  read: ['s3:GetObject'],
+  write: ['s3:PutObject'],
+  readWrite: ['s3:GetObject', 's3:PutObject'],
+};
 
 export class Uploads extends Construct {
   readonly bucket: s3.Bucket;
 
-  constructor(scope: Construct, id: string, props: UploadsProps) {
+  constructor(scope: Construct, id: string) {
     super(scope, id);
 
     this.bucket = new s3.Bucket(this, 'Bucket', {
@@ -19,15 +35,6 @@ export class Uploads extends Construct {
       enforceSSL: true,
       encryption: s3.BucketEncryption.S3_MANAGED,
       versioned: true,
-      cors: [
-        {
-          allowedMethods: [s3.HttpMethods.PUT],
-          allowedOrigins: [props.siteOrigin],
-          allowedHeaders: ['*'],
-          exposedHeaders: ['ETag'],
-          maxAge: 3600,
-        },
-      ],
       lifecycleRules: [
         // Abandoned parts and overwritten versions still hold personal data: keep them no longer than needed.
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
@@ -36,4 +43,29 @@ export class Uploads extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
   }
+
+  /**
+   * Lets the site's pages (`https://…`) PUT to presigned URLs. The browser sends Content-Type (the
+   * signature covers it) and sets Content-Length itself, which needs no CORS permission. Reads need
+   * no rule: the officer opens a presigned GET URL in a new tab, a navigation rather than a fetch.
+   * Called once the site's origin is known: the distribution is built after the API that uses this bucket.
+   */
+  allowUploadsFrom(siteOrigin: string) {
+    this.bucket.addCorsRule({
+      allowedMethods: [s3.HttpMethods.PUT],
+      allowedOrigins: [siteOrigin],
+      allowedHeaders: ['*'],
+      exposedHeaders: ['ETag'],
+      maxAge: 3600,
+    });
+  }
+}
+
+/** Grants a function what presigning `access` URLs for proof documents needs, and nothing else. */
+export function grantBlobAccess(bucket: s3.IBucket, grantee: iam.IGrantable, access: BlobAccess) {
+  return iam.Grant.addToPrincipal({
+    grantee,
+    actions: [...BLOB_ACTIONS[access]],
+    resourceArns: [bucket.arnForObjects(`${PROOFS_PREFIX}*`)],
+  });
 }

@@ -3,9 +3,9 @@
  * person's data (ID number masked until revealed, which is audited), and the decision.
  */
 import { z } from 'zod';
-import { ETHNICITIES, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, RETURN_REASONS } from '#shared/residence/vocabulary';
+import { RETURN_REASONS } from '#shared/residence/vocabulary';
 import { DECLARATION_STATUSES } from '#shared/residence/declaration';
-import { Child, Cursor, Declaration, DeclarationId, PageLimit, PlaceView, Document, StreetCode } from './residence.ts';
+import { Child, Cursor, Declaration, DeclarationId, PageLimit, PlaceView, Document, Profile, StreetCode } from './residence.ts';
 import { contract } from './route.ts';
 
 export const QueueItem = z.object({
@@ -42,18 +42,8 @@ export const listQueue = contract({
   response: z.object({ items: z.array(QueueItem), cursor: z.string().optional() }),
 });
 
-export const PersonView = z.object({
-  name: z.string(),
-  citizenIdMasked: z.string(),
-  birthDate: z.string(),
-  sex: z.enum(['male', 'female']),
-  ethnicity: z.enum(ETHNICITIES),
-  phone: z.string(),
-  hukou: PlaceView,
-  education: z.enum(EDUCATION_LEVELS),
-  employment: z.enum(EMPLOYMENT_STATUSES),
-  employer: z.string().optional(),
-});
+/** The declaring person as the officer sees them: the profile without its edit bookkeeping. */
+export const PersonView = Profile.omit({ version: true, updatedAt: true });
 
 export const ReviewDocument = Document.extend({
   /** Short-lived link to read the file (presigned in AWS). */

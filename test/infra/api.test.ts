@@ -1,36 +1,53 @@
 /**
  * The Api construct over the whole route table, local-only routes included: the cloud routes do
- * not (yet) use every combination of table access and identifier key, the table as a whole does.
+ * not (yet) use every combination of table access, identifier key and blob access, the table as a
+ * whole (plus one extra route that signs both kinds of URL) does.
  */
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, expect, it } from 'vitest';
-import { routes } from '#infra/routes';
+import { routes, type Route } from '#infra/routes';
 import { Api } from '#infra/stack/api';
 import { Data } from '#infra/stack/data';
-import { fixture, resourcesOf, type Resources } from './cfn.ts';
+import { Uploads } from '#infra/stack/uploads';
+import { fixture, onlyOfType, resourcesOf, type Resources } from './cfn.ts';
 import { expectGrantsAsDeclared } from './grants.ts';
 
+const health = routes.find((route) => route.id === 'Health')!;
+/** No route of the table reads and writes blobs yet; this one makes sure the mapping of `readWrite` is checked too. */
+const readWriteBlobs: Route = {
+  ...health,
+  id: 'ReadWriteBlobs',
+  contract: { ...health.contract, method: 'POST', path: '/api/test/blobs' },
+  blobs: 'readWrite',
+};
+const tested = [...routes, readWriteBlobs];
+
 let resources: Resources;
+let uploadsBucketId: string;
 
 beforeAll(() => {
   const stack = new Stack(new App(), 'ApiTest', { env: fixture.env });
   const data = new Data(stack, 'Data');
+  const uploads = new Uploads(stack, 'Uploads');
   new Api(stack, 'Api', {
-    routes,
+    routes: tested,
     table: data.table,
     piiKey: data.piiKey,
+    uploads: uploads.bucket,
     jwtIssuer: 'https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Example',
     jwtAudience: ['web-client'],
   });
   resources = resourcesOf(Template.fromStack(stack));
+  [uploadsBucketId] = onlyOfType(resources, 'AWS::S3::Bucket');
 });
 
 it('the route table exercises every kind of access', () => {
   expect(new Set(routes.map((route) => route.table))).toEqual(new Set(['none', 'read', 'readWrite']));
   expect(new Set(routes.map((route) => route.usesPiiKey === true))).toEqual(new Set([true, false]));
+  expect(new Set(tested.map((route) => route.blobs ?? 'none'))).toEqual(new Set(['none', 'read', 'write', 'readWrite']));
 });
 
-it.each(routes.map((route) => [route.id, route] as const))('%s gets exactly the access it declares', (_, route) => {
-  expectGrantsAsDeclared(resources, route);
+it.each(tested.map((route) => [route.id, route] as const))('%s gets exactly the access it declares', (_, route) => {
+  expectGrantsAsDeclared(resources, route, uploadsBucketId);
 });

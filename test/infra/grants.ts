@@ -1,6 +1,7 @@
 /** The least-privilege check: a route's function may do exactly what infra/routes.ts declares. */
 import { expect } from 'vitest';
 import type { Route } from '#infra/routes';
+import { BLOB_ACTIONS, PROOFS_PREFIX } from '#infra/stack/uploads';
 import { actionsOf, environmentOf, functionOfRoute, onlyOfType, refersTo, statementsOfFunction, type Resources } from './cfn.ts';
 
 export const routeKeyOf = (route: Route) => `${route.contract.method} ${route.contract.path}`;
@@ -9,15 +10,19 @@ const READS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'];
 const WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const SECRET_READ = 'secretsmanager:GetSecretValue';
 
-export function expectGrantsAsDeclared(resources: Resources, route: Route) {
+/**
+ * `uploadsBucketId` is the logical id of the blob store's bucket: functions of routes with `blobs`
+ * get its name and may sign exactly the URLs they declare, for proof documents only.
+ */
+export function expectGrantsAsDeclared(resources: Resources, route: Route, uploadsBucketId: string) {
   const [tableId] = onlyOfType(resources, 'AWS::DynamoDB::GlobalTable');
   const [secretId] = onlyOfType(resources, 'AWS::SecretsManager::Secret');
   const [, fn] = functionOfRoute(resources, routeKeyOf(route));
   const statements = statementsOfFunction(resources, fn);
   const actions = actionsOf(statements);
-  const context = `${route.id} (table: ${route.table}, usesPiiKey: ${route.usesPiiKey ?? false})`;
+  const context = `${route.id} (table: ${route.table}, usesPiiKey: ${route.usesPiiKey ?? false}, blobs: ${route.blobs ?? 'none'})`;
 
-  expect(actions.some((a) => a === '*' || a === 'dynamodb:*' || a === 'secretsmanager:*'), context).toBe(false);
+  expect(actions.some((a) => a === '*' || a === 'dynamodb:*' || a === 'secretsmanager:*' || a === 's3:*'), context).toBe(false);
   const dynamo = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
   for (const statement of dynamo) expect(refersTo(statement.Resource, tableId), context).toBe(true);
 
@@ -30,4 +35,32 @@ export function expectGrantsAsDeclared(resources: Resources, route: Route) {
   expect(readsSecret, context).toBe(route.usesPiiKey === true);
   if (!route.usesPiiKey) expect(actions.filter((a) => a.startsWith('secretsmanager:')), context).toEqual([]);
   expect('PII_KEY_SECRET_ARN' in environmentOf(fn), context).toBe(route.usesPiiKey === true);
+
+  expectBlobAccessAsDeclared(resources, route, uploadsBucketId);
+}
+
+/** Blob store: the environment that selects S3, and the S3 actions a presigned URL of each kind needs, on proofs only. */
+function expectBlobAccessAsDeclared(resources: Resources, route: Route, uploadsBucketId: string) {
+  const [, fn] = functionOfRoute(resources, routeKeyOf(route));
+  const statements = statementsOfFunction(resources, fn);
+  const context = `${route.id} (blobs: ${route.blobs ?? 'none'})`;
+  const environment = environmentOf(fn);
+  const s3Statements = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('s3:')));
+
+  if (!route.blobs) {
+    expect(s3Statements, context).toEqual([]);
+    expect(statements.some((s) => refersTo(s.Resource, uploadsBucketId)), context).toBe(false);
+    expect(environment, context).not.toHaveProperty('BLOB_STORE');
+    expect(environment, context).not.toHaveProperty('UPLOADS_BUCKET');
+    return;
+  }
+  expect(environment.BLOB_STORE, context).toBe('s3');
+  expect(environment.UPLOADS_BUCKET, context).toEqual({ Ref: uploadsBucketId });
+  expect([...new Set(actionsOf(s3Statements))].sort(), context).toEqual([...BLOB_ACTIONS[route.blobs]].sort());
+  const proofs = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [uploadsBucketId, 'Arn'] }, `/${PROOFS_PREFIX}*`]] };
+  for (const statement of s3Statements) {
+    expect(statement.Effect, context).toBe('Allow');
+    expect(statement.Condition, context).toBeUndefined();
+    expect([statement.Resource].flat(), context).toEqual([proofs]);
+  }
 }

@@ -39,6 +39,14 @@ const portalFunctions = () =>
 
 const idOf = (type: string) => onlyOfType(resources, type)[0];
 
+/** The blob store's bucket, as the stack names it in its outputs. */
+const uploadsBucketId = () => {
+  const outputs = (template.toJSON() as { Outputs: Record<string, { Value: unknown }> }).Outputs;
+  const id = (outputs.UploadsBucketName?.Value as { Ref?: string } | undefined)?.Ref;
+  if (!id || resources[id]?.Type !== 'AWS::S3::Bucket') throw new Error('UploadsBucketName does not name a bucket');
+  return id;
+};
+
 // Template.fromStack also fails on a dependency cycle (e.g. the trigger's grant naming the pool
 // in the function's own policy), so every test below runs on a deployable template.
 beforeAll(() => {
@@ -69,7 +77,7 @@ describe('the template as a whole', () => {
 });
 
 describe('data', () => {
-  it('builds the table from tableDesign: keys, TTL and both indexes with every attribute projected', () => {
+  it('builds the table from tableDesign: keys, TTL and the three indexes with every attribute projected', () => {
     const keySchema = (hash: string, range: string) => [
       { AttributeName: hash, KeyType: 'HASH' },
       { AttributeName: range, KeyType: 'RANGE' },
@@ -83,6 +91,8 @@ describe('data', () => {
         Projection: { ProjectionType: 'ALL' },
       })),
     });
+    const indexes = props(onlyOfType(resources, 'AWS::DynamoDB::GlobalTable')[1]).GlobalSecondaryIndexes as { IndexName: string }[];
+    expect(indexes.map((index) => index.IndexName)).toEqual(['gsi1', 'gsi2', 'gsi3']);
   });
 
   it('is on demand, encrypted with the AWS-managed KMS key, recoverable and protected from deletion', () => {
@@ -156,11 +166,29 @@ describe('functions', () => {
   });
 
   it.each(cloudRoutes.map((route) => [route.id, route] as const))('%s gets exactly the access it declares', (_, route) => {
-    expectGrantsAsDeclared(resources, route);
+    expectGrantsAsDeclared(resources, route, uploadsBucketId());
   });
 
   it('includes a read-only route and a no-table route, so the grant checks above are not vacuous', () => {
     expect(cloudRoutes.map((route) => route.table)).toEqual(expect.arrayContaining(['read', 'none']));
+  });
+
+  it('includes routes that presign reads and routes that presign writes', () => {
+    expect(cloudRoutes.map((route) => route.blobs)).toEqual(expect.arrayContaining(['read', 'write']));
+  });
+
+  it('lets no function but those of routes with blobs name or reach the uploads bucket', () => {
+    const bucketId = uploadsBucketId();
+    const blobFunctions = new Set(cloudRoutes.filter((route) => route.blobs).map((route) => functionOfRoute(resources, routeKeyOf(route))[0]));
+    expect(blobFunctions.size).toBeGreaterThan(0);
+    for (const [id, fn] of ofType(resources, 'AWS::Lambda::Function')) {
+      const reaches = refersTo(environmentOf(fn), bucketId) || statementsOfFunction(resources, fn).some((s) => refersTo(s.Resource, bucketId));
+      expect(reaches, id).toBe(blobFunctions.has(id));
+    }
+    // Nor through the bucket's own policy: it only refuses requests without TLS.
+    const [, policy] = ofType(resources, 'AWS::S3::BucketPolicy').find(([, p]) => refersTo(props(p).Bucket, bucketId)) ?? [];
+    const statements = (props(policy as CfnResource).PolicyDocument as { Statement: PolicyStatement[] }).Statement;
+    expect(statements.map((s) => s.Effect)).toEqual(['Deny']);
   });
 });
 
@@ -335,6 +363,7 @@ describe('buckets', () => {
 
   it('keeps uploads versioned and retained, writable from the site origin only', () => {
     const distributionId = idOf('AWS::CloudFront::Distribution');
+    expect(resources[uploadsBucketId()]).toMatchObject({ DeletionPolicy: 'Retain' });
     template.hasResource('AWS::S3::Bucket', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
@@ -349,6 +378,15 @@ describe('buckets', () => {
         },
       }),
     });
+  });
+
+  it('lets the site send the headers a presigned PUT needs; reads are navigations and need no rule', () => {
+    const rules = (props(resources[uploadsBucketId()] as CfnResource).CorsConfiguration as { CorsRules: Record<string, unknown>[] }).CorsRules;
+    expect(rules).toHaveLength(1);
+    const headers = ((rules[0]?.AllowedHeaders ?? []) as string[]).map((h) => h.toLowerCase());
+    // Content-Type is covered by the signature; Content-Length is set by the browser and needs no permission.
+    expect(headers.includes('*') || headers.includes('content-type'), JSON.stringify(headers)).toBe(true);
+    expect(rules[0]?.AllowedMethods).toEqual(['PUT']);
   });
 });
 

@@ -18,3 +18,14 @@ export function formErrors<Field extends string>(error: unknown, fields: readonl
   if (Object.keys(result).length === 0) result.form = messageOf(error, t);
   return result;
 }
+
+/**
+ * A form's own checks before sending: drops the fields that passed and moves the focus to the
+ * first that did not, so a screen-reader or keyboard user lands on what to fix. True when clean.
+ */
+export function passesChecks<Field extends string>(found: FormErrors<Field>, idOf: (field: Field) => string): boolean {
+  const failed = (Object.keys(found) as Field[]).filter((key) => found[key]);
+  for (const key of Object.keys(found) as Field[]) if (!found[key]) delete found[key];
+  if (failed.length > 0) document.getElementById(idOf(failed[0]!))?.focus();
+  return failed.length === 0;
+}

@@ -7,7 +7,6 @@ import type { Language } from '#shared/i18n/languages';
  * language is missing, the pattern comes from our translations instead.
  */
 const supportsDates = (language: Language) => Intl.DateTimeFormat.supportedLocalesOf([language]).length > 0;
-const supportsLists = (language: Language) => Intl.ListFormat.supportedLocalesOf([language]).length > 0;
 
 /** A date with its weekday, e.g. 2026年11月22日星期日 / Sunday 22 November 2026. */
 export function formatLongDate(date: Date, language: Language, t: TFunction): string {
@@ -29,8 +28,11 @@ export function formatLongDate(date: Date, language: Language, t: TFunction): st
   });
 }
 
-/** Items joined as the language joins a list of names (、 in Chinese, commas in English and Uyghur). */
-export function formatList(items: readonly string[], language: Language, t: TFunction): string {
-  if (supportsLists(language)) return new Intl.ListFormat(language, { type: 'unit' }).format(items);
+/**
+ * Items joined as the language joins a list of names (、 in Chinese, ، in Uyghur, commas in English),
+ * always from our translations: Intl's "unit" lists run Chinese names together with no separator at
+ * all (居民身份证住所证明), and Chromium claims Uyghur lists but answers with English commas.
+ */
+export function formatList(items: readonly string[], _language: Language, t: TFunction): string {
   return items.join(t('common:list.separator'));
 }

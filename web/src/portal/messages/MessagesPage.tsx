@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { Button, ErrorBlock, Skeleton } from 'antd-mobile';
 import { RightOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
@@ -7,42 +7,15 @@ import { formatShanghai } from '#shared/policy/civil-time';
 import { listMessages, type Message } from '#shared/api/residence';
 import { messageOf } from '../../api/errors.ts';
 import { useServices } from '../../app/services.ts';
-
-type State =
-  | { status: 'loading' }
-  | { status: 'failed'; error: unknown }
-  | { status: 'ready'; items: Message[]; cursor: string | undefined; more?: 'loading' | { error: unknown } };
+import { LoadMore, usePagedList } from '../paged-list.tsx';
 
 /** Notices from the police station (a declaration received, returned, registered), newest first. */
 export function MessagesPage() {
   const { t } = useTranslation();
   const { call } = useServices();
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    call(listMessages, { query: {}, signal: controller.signal }).then(
-      (page) => {
-        if (!controller.signal.aborted) setState({ status: 'ready', items: page.items, cursor: page.cursor });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'failed', error });
-      },
-    );
-    return () => controller.abort();
-  }, [call, attempt]);
-
-  const loadMore = useCallback(() => {
-    if (state.status !== 'ready' || !state.cursor || state.more === 'loading') return;
-    const current = state;
-    setState({ ...current, more: 'loading' });
-    call(listMessages, { query: { cursor: current.cursor } }).then(
-      (page) => setState({ ...current, items: [...current.items, ...page.items], cursor: page.cursor, more: undefined }),
-      (error: unknown) => setState({ ...current, more: { error } }),
-    );
-  }, [call, state]);
+  const first = useCallback((signal: AbortSignal) => call(listMessages, { query: {}, signal }), [call]);
+  const next = useCallback((cursor: string) => call(listMessages, { query: { cursor } }), [call]);
+  const { state, loadMore, retry } = usePagedList<Message>(first, next);
 
   if (state.status === 'loading') {
     return (
@@ -54,7 +27,7 @@ export function MessagesPage() {
   if (state.status === 'failed') {
     return (
       <ErrorBlock status="default" title={t('common:error.loadFailed')} description={messageOf(state.error, t)}>
-        <Button color="primary" onClick={() => setAttempt((n) => n + 1)}>
+        <Button color="primary" onClick={retry}>
           {t('common:action.retry')}
         </Button>
       </ErrorBlock>
@@ -102,18 +75,7 @@ export function MessagesPage() {
           );
         })}
       </ul>
-      {state.cursor && (
-        <div className="portal-section">
-          {state.more && state.more !== 'loading' && (
-            <p className="field-error" role="alert">
-              {messageOf(state.more.error, t)}
-            </p>
-          )}
-          <Button size="large" block loading={state.more === 'loading'} onClick={loadMore}>
-            {t('portal:messages.more')}
-          </Button>
-        </div>
-      )}
+      <LoadMore state={state} onMore={loadMore} label={t('portal:messages.more')} className="portal-section" />
     </div>
   );
 }

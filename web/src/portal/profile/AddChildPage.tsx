@@ -6,7 +6,7 @@ import { addChild, CalendarDate, CitizenId, PersonName, type ChildInput } from '
 import { shanghaiDate } from '#shared/policy/civil-time';
 import { readCitizenId } from '#shared/residence/citizen-id';
 import { SCHOOL_STATUSES } from '#shared/residence/vocabulary';
-import { formErrors, type FormErrors } from '../../api/form-errors.ts';
+import { formErrors, passesChecks, type FormErrors } from '../../api/form-errors.ts';
 import { useServices } from '../../app/services.ts';
 import { checkField } from '../../i18n/issues.ts';
 import { useLanguage } from '../../i18n/language.ts';
@@ -47,7 +47,6 @@ export default function AddChildPage() {
       found.sex = sex ? undefined : t('residence:children.sexRequired');
     }
     found.schoolStatus = schoolStatus ? undefined : t('residence:children.schoolStatusRequired');
-    for (const key of Object.keys(found) as Field[]) if (!found[key]) delete found[key];
     return found;
   }
 
@@ -55,10 +54,7 @@ export default function AddChildPage() {
     event.preventDefault();
     const found = check();
     setErrors(found);
-    if (Object.keys(found).length > 0) {
-      document.getElementById(`child-${Object.keys(found)[0]}`)?.focus();
-      return;
-    }
+    if (!passesChecks(found, (field) => `child-${field}`)) return;
     setSaving(true);
     const body: ChildInput =
       hasId === 'yes'

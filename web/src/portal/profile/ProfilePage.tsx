@@ -9,7 +9,7 @@ import { shanghaiDate } from '#shared/policy/civil-time';
 import { readCitizenId } from '#shared/residence/citizen-id';
 import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, ETHNICITIES } from '#shared/residence/vocabulary';
 import { ApiError } from '../../api/errors.ts';
-import { formErrors, type FormErrors } from '../../api/form-errors.ts';
+import { formErrors, passesChecks, type FormErrors } from '../../api/form-errors.ts';
 import { useServices } from '../../app/services.ts';
 import { useSession } from '../../auth/session.tsx';
 import { isolateLtr } from '../../i18n/bidi.ts';
@@ -107,7 +107,6 @@ function ProfileForm({ profile }: { profile: Profile | null }) {
     found.education = checkField(t, shape.education, 'education', education);
     found.employment = checkField(t, shape.employment, 'employment', employment);
     found.employer = checkField(t, shape.employer, 'employer', employer.trim() || undefined);
-    for (const key of Object.keys(found) as Field[]) if (!found[key]) delete found[key];
     return found;
   }
 
@@ -115,10 +114,7 @@ function ProfileForm({ profile }: { profile: Profile | null }) {
     event.preventDefault();
     const found = check();
     setErrors(found);
-    if (Object.keys(found).length > 0) {
-      document.getElementById(fieldId(Object.keys(found)[0] as Field))?.focus();
-      return;
-    }
+    if (!passesChecks(found, fieldId)) return;
     setSaving(true);
     try {
       await call(putProfile, {

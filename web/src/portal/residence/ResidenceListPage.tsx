@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { Button } from 'antd-mobile';
 import { RightOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { getProfile, listDeclarations } from '#shared/api/residence';
 import type { CallOutput } from '../../api/client.ts';
 import { ApiError, messageOf } from '../../api/errors.ts';
 import { useServices } from '../../app/services.ts';
+import { LoadMore, usePagedList } from '../paged-list.tsx';
 import { useLanguage } from '../../i18n/language.ts';
 import { AddressText, Reference, StatusTag } from './parts.tsx';
 import { EmptyState, LoadError, LoadingBlock } from './states.tsx';
@@ -14,54 +15,31 @@ import { formatDay, formatMoment } from './words.ts';
 
 type Summary = CallOutput<typeof listDeclarations>['items'][number];
 
-type ListState =
-  | { status: 'loading' }
-  | { status: 'failed'; error: unknown }
-  | { status: 'ready'; items: Summary[]; cursor: string | undefined; hasProfile: boolean; more?: 'loading' | { error: unknown } };
-
 /** 我的登记: every declaration, newest first, a page at a time. */
 export default function ResidenceListPage() {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { call } = useServices();
   const navigate = useNavigate();
-  const [state, setState] = useState<ListState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const { signal } = controller;
-    setState({ status: 'loading' });
-    const profile = call(getProfile, { signal }).then(
-      () => true,
-      (error: unknown) => {
-        if (error instanceof ApiError && error.code === 'profile_not_found') return false;
-        throw error;
-      },
-    );
-    Promise.all([call(listDeclarations, { query: {}, signal }), profile]).then(
-      ([page, hasProfile]) => {
-        if (!signal.aborted) setState({ status: 'ready', items: page.items, cursor: page.cursor, hasProfile });
-      },
-      (error: unknown) => {
-        if (!signal.aborted) setState({ status: 'failed', error });
-      },
-    );
-    return () => controller.abort();
-  }, [call, attempt]);
-
-  const loadMore = useCallback(() => {
-    if (state.status !== 'ready' || !state.cursor || state.more === 'loading') return;
-    const current = state;
-    setState({ ...current, more: 'loading' });
-    call(listDeclarations, { query: { cursor: current.cursor } }).then(
-      (page) => setState({ ...current, items: [...current.items, ...page.items], cursor: page.cursor, more: undefined }),
-      (error: unknown) => setState({ ...current, more: { error } }),
-    );
-  }, [call, state]);
+  const first = useCallback(
+    async (signal: AbortSignal) => {
+      const profile = call(getProfile, { signal }).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof ApiError && error.code === 'profile_not_found') return false;
+          throw error;
+        },
+      );
+      const [page, hasProfile] = await Promise.all([call(listDeclarations, { query: {}, signal }), profile]);
+      return { ...page, hasProfile };
+    },
+    [call],
+  );
+  const next = useCallback((cursor: string) => call(listDeclarations, { query: { cursor } }), [call]);
+  const { state, loadMore, retry } = usePagedList<Summary, { hasProfile: boolean }>(first, next);
 
   if (state.status === 'loading') return <LoadingBlock />;
-  if (state.status === 'failed') return <LoadError error={state.error} retry={() => setAttempt((n) => n + 1)} />;
+  if (state.status === 'failed') return <LoadError error={state.error} retry={retry} />;
 
   const declare = () => navigate(state.hasProfile ? '/residence/declare' : `/me/profile?next=${encodeURIComponent('/residence/declare')}`);
   const pending = state.items.find((item) => item.status === 'submitted' || item.status === 'returned');
@@ -121,18 +99,7 @@ export default function ResidenceListPage() {
           </li>
         ))}
       </ul>
-      {state.cursor && (
-        <div className="rs-actions">
-          {state.more && state.more !== 'loading' && (
-            <p className="field-error" role="alert">
-              {messageOf(state.more.error, t)}
-            </p>
-          )}
-          <Button size="large" block loading={state.more === 'loading'} onClick={loadMore}>
-            {t('residence:list.more')}
-          </Button>
-        </div>
-      )}
+      <LoadMore state={state} onMore={loadMore} label={t('residence:list.more')} className="rs-actions" />
     </div>
   );
 }
