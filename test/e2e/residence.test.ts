@@ -134,13 +134,13 @@ describe.each(JOURNEYS)('residence registration in $language', (journey) => {
     await phone.locator('#code-message').waitFor();
     await phone.getByLabel(t('errors:fields.code'), { exact: true }).fill(await latestCode(session.product, journey.phone));
     await phone.getByRole('button', { name: t('auth:signIn.submit'), exact: true }).click();
-    await phone.getByRole('heading', { name: t('portal:home.servicesTitle') }).waitFor();
+    await phone.getByRole('heading', { name: t('portal:home.servicesTitle'), exact: true }).waitFor();
     await shot(phone, 'home');
 
     // ---- 2. The real-name profile.
     await tab(phone, 'portal:tabs.me').click();
     await phone.getByRole('link', { name: t('portal:pages.profile') }).click();
-    await phone.getByRole('heading', { name: t('portal:pages.profile') }).waitFor();
+    await phone.getByRole('heading', { name: t('portal:pages.profile'), exact: true }).waitFor();
     await phone.getByLabel(t('residence:profile.name'), { exact: true }).waitFor();
     await shot(phone, 'profile-empty');
     await checkScreen(phone);
@@ -209,7 +209,7 @@ describe.each(JOURNEYS)('residence registration in $language', (journey) => {
     await shot(phone, 'residence-empty');
     await checkScreen(phone);
     await phone.getByRole('button', { name: t('residence:list.declare') }).click();
-    await phone.getByRole('heading', { name: t('residence:declare.steps.address') }).waitFor();
+    await phone.getByRole('heading', { name: t('residence:declare.steps.address'), exact: true }).waitFor();
 
     await phone.locator('#declare-division').click();
     const picker = phone.getByRole('dialog', { name: t('residence:declare.street') });
@@ -221,13 +221,14 @@ describe.each(JOURNEYS)('residence registration in $language', (journey) => {
       await option.click();
     }
     await picker.waitFor({ state: 'detached' });
+    await phone.locator('.adm-popup').waitFor({ state: 'detached' });
     await expect.poll(() => phone.locator('#declare-division').textContent()).toBe(URUMQI_PATH.join(' '));
     await phone.getByLabel(t('residence:declare.detail'), { exact: true }).fill(journey.detail);
     await shot(phone, 'declare-address');
     await checkScreen(phone);
     await phone.getByRole('button', { name: t('residence:declare.next'), exact: true }).click();
 
-    await phone.getByRole('heading', { name: t('residence:declare.steps.details') }).waitFor();
+    await phone.getByRole('heading', { name: t('residence:declare.steps.details'), exact: true }).waitFor();
     // The move-in date offered first is today, the latest allowed.
     await phone.locator('#declare-moveInDate').click();
     const datePicker = phone.locator('.adm-picker').last();
@@ -251,8 +252,11 @@ describe.each(JOURNEYS)('residence registration in $language', (journey) => {
     await checkScreen(phone);
     await phone.getByRole('button', { name: t('residence:declare.next'), exact: true }).click();
 
-    await phone.getByRole('heading', { name: t('residence:declare.steps.proof') }).waitFor();
+    await phone.getByRole('heading', { name: t('residence:declare.steps.proof'), exact: true }).waitFor();
     await phone.getByText(t('residence:declare.proofRequiredLead')).waitFor();
+    // What Xinjiang asks to bring, listed the way the language lists names.
+    const documents = [t('policy:documents.citizenId'), t('policy:documents.residenceProof')].join(t('common:list.separator'));
+    await phone.getByText(t('residence:declare.documents', { documents }), { exact: true }).waitFor();
     const folder = mkdtempSync(join(tmpdir(), 'proof-'));
     const proofFile = join(folder, '租房合同.png');
     writeFileSync(proofFile, PNG);
@@ -262,14 +266,14 @@ describe.each(JOURNEYS)('residence registration in $language', (journey) => {
     await checkScreen(phone);
     await phone.getByRole('button', { name: t('residence:declare.next'), exact: true }).click();
 
-    await phone.getByRole('heading', { name: t('residence:declare.steps.check') }).waitFor();
+    await phone.getByRole('heading', { name: t('residence:declare.steps.check'), exact: true }).waitFor();
     await phone.getByText(journey.detail, { exact: true }).waitFor();
     await phone.getByText('租房合同.png').waitFor();
     await shot(phone, 'declare-check');
     await checkScreen(phone);
     await phone.getByRole('button', { name: t('residence:declare.submit'), exact: true }).click();
 
-    await phone.getByRole('heading', { name: t('residence:declared.title') }).waitFor();
+    await expect.poll(() => phone.locator('#rs-done-title').textContent()).toBe(t('residence:declared.title'));
     const reference = (await phone.locator('.rs-done-reference').textContent())!.trim();
     expect(reference).toMatch(REFERENCE);
     await shot(phone, 'declared');
@@ -290,9 +294,10 @@ describe.each(JOURNEYS)('residence registration in $language', (journey) => {
     await office.getByLabel(t('errors:fields.password'), { exact: true }).fill(officer.password!);
     await office.getByRole('button', { name: antdName(t('auth:signIn.submit')) }).click();
     await office.getByRole('menuitem', { name: t('office:areas.residenceReview.title') }).click();
-    await office.getByRole('heading', { name: t('review:queue.title') }).waitFor();
+    await office.getByRole('heading', { name: t('review:queue.title'), exact: true }).waitFor();
     const row = office.getByRole('link', { name: reference, exact: true });
     await row.waitFor();
+    await office.locator('.review-table .ant-spin-spinning').waitFor({ state: 'detached' });
     await shot(office, 'office-queue');
     await row.click();
     await office.getByRole('heading', { name: new RegExp(reference) }).waitFor();
@@ -328,7 +333,7 @@ describe.each(JOURNEYS)('residence registration in $language', (journey) => {
     await checkScreen(phone);
     await banner.getByRole('link', { name: t('residence:detail.correct') }).click();
 
-    await phone.getByRole('heading', { name: t('residence:declare.steps.address') }).waitFor();
+    await phone.getByRole('heading', { name: t('residence:declare.steps.address'), exact: true }).waitFor();
     await phone.getByText(t('residence:declare.returnedTitle')).waitFor();
     const detail = phone.getByLabel(t('residence:declare.detail'), { exact: true });
     expect(await detail.inputValue()).toBe(journey.detail);
@@ -336,18 +341,18 @@ describe.each(JOURNEYS)('residence registration in $language', (journey) => {
     await shot(phone, 'correct-address');
     await checkScreen(phone);
     await phone.getByRole('button', { name: t('residence:declare.next'), exact: true }).click();
-    await phone.getByRole('heading', { name: t('residence:declare.steps.details') }).waitFor();
+    await phone.getByRole('heading', { name: t('residence:declare.steps.details'), exact: true }).waitFor();
     await phone.locator('.rs-preview .rs-deadline').waitFor();
     await phone.getByRole('button', { name: t('residence:declare.next'), exact: true }).click();
-    await phone.getByRole('heading', { name: t('residence:declare.steps.proof') }).waitFor();
+    await phone.getByRole('heading', { name: t('residence:declare.steps.proof'), exact: true }).waitFor();
     await phone.locator('.rs-upload-file').getByText('租房合同.png').waitFor();
     await phone.getByRole('button', { name: t('residence:declare.next'), exact: true }).click();
-    await phone.getByRole('heading', { name: t('residence:declare.steps.check') }).waitFor();
+    await phone.getByRole('heading', { name: t('residence:declare.steps.check'), exact: true }).waitFor();
     await phone.getByText(journey.correctedDetail, { exact: true }).waitFor();
     await shot(phone, 'correct-check');
     await checkScreen(phone);
     await phone.getByRole('button', { name: t('residence:declare.resubmit'), exact: true }).click();
-    await phone.getByRole('heading', { name: t('residence:declared.resubmittedTitle') }).waitFor();
+    await expect.poll(() => phone.locator('#rs-done-title').textContent()).toBe(t('residence:declared.resubmittedTitle'));
     expect((await phone.locator('.rs-done-reference').textContent())!.trim()).toBe(reference);
     await shot(phone, 'resubmitted');
     await checkScreen(phone);

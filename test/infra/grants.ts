@@ -1,7 +1,6 @@
 /** The least-privilege check: a route's function may do exactly what infra/routes.ts declares. */
 import { expect } from 'vitest';
 import type { Route } from '#infra/routes';
-import { BLOB_ACTIONS, PROOFS_PREFIX } from '#infra/stack/uploads';
 import { actionsOf, environmentOf, functionOfRoute, onlyOfType, refersTo, statementsOfFunction, type Resources } from './cfn.ts';
 
 export const routeKeyOf = (route: Route) => `${route.contract.method} ${route.contract.path}`;
@@ -9,6 +8,10 @@ export const routeKeyOf = (route: Route) => `${route.contract.method} ${route.co
 const READS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'];
 const WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const SECRET_READ = 'secretsmanager:GetSecretValue';
+/** What signing each kind of URL needs (a presigned GET also serves HEAD and ranged reads), written out rather than imported. */
+const BLOB_ACTIONS = { read: ['s3:GetObject'], write: ['s3:PutObject'], readWrite: ['s3:GetObject', 's3:PutObject'] } as const;
+/** The only keys the blob store writes and reads. */
+const PROOF_KEYS = '/proofs/*';
 
 /**
  * `uploadsBucketId` is the logical id of the blob store's bucket: functions of routes with `blobs`
@@ -57,7 +60,7 @@ function expectBlobAccessAsDeclared(resources: Resources, route: Route, uploadsB
   expect(environment.BLOB_STORE, context).toBe('s3');
   expect(environment.UPLOADS_BUCKET, context).toEqual({ Ref: uploadsBucketId });
   expect([...new Set(actionsOf(s3Statements))].sort(), context).toEqual([...BLOB_ACTIONS[route.blobs]].sort());
-  const proofs = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [uploadsBucketId, 'Arn'] }, `/${PROOFS_PREFIX}*`]] };
+  const proofs = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [uploadsBucketId, 'Arn'] }, PROOF_KEYS]] };
   for (const statement of s3Statements) {
     expect(statement.Effect, context).toBe('Allow');
     expect(statement.Condition, context).toBeUndefined();

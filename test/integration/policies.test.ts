@@ -48,7 +48,7 @@ describe('GET /api/policies/{id}', () => {
     const { status, body } = await call(product, 'GET', '/api/policies/Da-Tong', { language: 'zh-CN' });
     expect(status).toBe(400);
     expect(body.error.fields[0]).toMatchObject({ path: 'id' });
-    expect(body.error.fields[0].message).toContain('政策包');
+    expect(body.error.fields[0].message).toBe('编号：只能包含小写字母');
   });
 });
 

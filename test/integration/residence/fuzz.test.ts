@@ -11,9 +11,8 @@ import { ApiErrorBody } from '#shared/api/errors';
 import * as residence from '#shared/api/residence';
 import { addDays, shanghaiDate } from '#shared/policy/civil-time';
 import { checkCharacter } from '#shared/residence/citizen-id';
-import { call, type Answer } from '#test/support/api-client';
+import { call, signInByPhone, type Answer } from '#test/support/api-client';
 import { startProduct, type TestProduct } from '#test/support/product';
-import { signInByPhone } from '#test/support/api-client';
 import {
   anyPlaces,
   payloadsAround,

@@ -56,7 +56,7 @@ function Declaration({ id }: { id: string }) {
     setReturnErrors({});
     try {
       await call(decide, {
-        params: { id: isolateLtr(current.id) },
+        params: { id: current.id },
         body: { decision, reasons: input.reasons, note: input.note, version: current.version },
       });
       setReturning(false);
