@@ -30,7 +30,8 @@ export async function requireProfile(accountId: string): Promise<ProfileItem> {
   return profile;
 }
 
-export function profileView(p: ProfileItem): Profile {
+/** The person as anyone but the officer's audited reveal sees them: the ID number masked. */
+export function personView(p: ProfileItem): Omit<Profile, 'version' | 'updatedAt'> {
   return {
     name: p.name,
     citizenIdMasked: maskCitizenId(p.citizenId),
@@ -42,10 +43,10 @@ export function profileView(p: ProfileItem): Profile {
     education: p.education,
     employment: p.employment,
     ...(p.employer ? { employer: p.employer } : {}),
-    version: p.version,
-    updatedAt: p.updatedAt,
   };
 }
+
+export const profileView = (p: ProfileItem): Profile => ({ ...personView(p), version: p.version, updatedAt: p.updatedAt });
 
 /** Facts read from a valid ID number; the birth date may not be after today (the contract only checks it loosely). */
 export function citizenIdFacts(number: string, field: string) {

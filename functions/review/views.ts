@@ -2,14 +2,14 @@
  * Stored items as the officer sees them. Only masked ID numbers leave here; the full number goes
  * out through the audited reveal alone.
  */
-import type { Child } from '#shared/api/residence';
 import type { DeclarationForReview, QueueItem } from '#shared/api/review';
-import { maskCitizenId } from '#shared/residence/citizen-id';
 import { workingDaysLeft } from '#shared/residence/time-left';
 import type { WorkingCalendar } from '#shared/policy/calendar';
 import type { IsoDate } from '#shared/policy/civil-time';
 import type { ChildItem, DeclarationItem, ProfileItem } from '#functions/residence/items';
 import { declarationView } from '#functions/residence/declarations';
+import { personView } from '#functions/residence/profiles';
+import { childView } from '#functions/residence/children';
 
 /** What "today" is and which days are working days, for the time left on each deadline. */
 export interface Today {
@@ -38,33 +38,6 @@ export function queueRow(d: QueueRowSource, today: Today): QueueItem {
     submittedAt: d.submittedAt,
     ...timeLeft(d, today),
     version: d.version,
-  };
-}
-
-function personView(p: ProfileItem): DeclarationForReview['person'] {
-  return {
-    name: p.name,
-    citizenIdMasked: maskCitizenId(p.citizenId),
-    birthDate: p.birthDate,
-    sex: p.sex,
-    ethnicity: p.ethnicity,
-    phone: p.phone,
-    hukou: p.hukou,
-    education: p.education,
-    employment: p.employment,
-    ...(p.employer ? { employer: p.employer } : {}),
-  };
-}
-
-function childView(c: ChildItem): Child {
-  return {
-    id: c.id,
-    name: c.name,
-    ...(c.citizenId ? { citizenIdMasked: maskCitizenId(c.citizenId) } : {}),
-    birthDate: c.birthDate,
-    ...(c.sex ? { sex: c.sex } : {}),
-    schoolStatus: c.schoolStatus,
-    addedAt: c.addedAt,
   };
 }
 

@@ -42,7 +42,7 @@ function readBody(event: APIGatewayProxyEventV2): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new Error('bad json');
+    throw new ApiError(400, 'invalid_json');
   }
 }
 

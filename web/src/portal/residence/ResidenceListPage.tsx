@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { getProfile, listDeclarations } from '#shared/api/residence';
 import type { CallOutput } from '../../api/client.ts';
-import { ApiError, messageOf } from '../../api/errors.ts';
+import { ApiError } from '../../api/errors.ts';
 import { useServices } from '../../app/services.ts';
 import { LoadMore, usePagedList } from '../paged-list.tsx';
 import { useLanguage } from '../../i18n/language.ts';

@@ -30,7 +30,7 @@ import { codeOptions } from '../../profile/ProfilePage.tsx';
 import { DivisionPicker, placeText } from '../DivisionPicker.tsx';
 import { ChooserField, DateField, RadioCards } from '../fields.tsx';
 import { AddressText, DeadlineNotice } from '../parts.tsx';
-import { EmptyState, FormAlert, LoadError, LoadingBlock } from '../states.tsx';
+import { EmptyState, LoadError, LoadingBlock } from '../states.tsx';
 import { useLoad, type LoadState } from '../useLoad.ts';
 import { codeLabel, formatDay, formatSize, translate } from '../words.ts';
 import { draftFrom, inputFrom, STEPS, useDraft, type Draft, type Step } from './draft.ts';
