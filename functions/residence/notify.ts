@@ -8,7 +8,7 @@ import { translator } from '#functions/commons/i18n';
 import { logger } from '#functions/commons/logger';
 import { smsSender } from '#functions/commons/sms';
 import { tableName } from '#functions/commons/environment';
-import type { Language } from '#shared/i18n/languages';
+import { isRtl, type Language } from '#shared/i18n/languages';
 import type { ReturnReason } from '#shared/residence/vocabulary';
 import { messageKey, type MessageItem } from './items.ts';
 
@@ -50,10 +50,15 @@ function localised(message: Pick<MessageItem, 'values'>, language: Language): Re
   return { ...rest, reasons: reasonsText(reasonCodes.split(',').filter(Boolean) as ReturnReason[], note, language) };
 }
 
+/** First-strong isolate … pop: a reference number or a Chinese address keeps its own order inside right-to-left text. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 /** A stored message as the reader sees it, in the reader's language. */
 export function renderMessage(message: MessageItem, language: Language) {
   const t = translator(language);
   const values = localised(message, language);
+  // In the app, not in a text message: phones render SMS as plain text where isolates may show as boxes.
+  if (isRtl(language)) for (const name of ['id', 'address', 'on'] as const) if (values[name]) values[name] = isolate(values[name]);
   return {
     id: message.id,
     at: message.at,

@@ -6,11 +6,11 @@
  * officer verifies it; the migrant sees it registered, opens the certificate and reads the messages.
  * Screenshots of every step go to test/e2e/screenshots/ (git-ignored) as residence-<lang>-*.png.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { checkCharacter } from '#shared/residence/citizen-id';
 import { latestCode } from '#test/support/api-client';
 import { accessibilityGaps, browserSession, DESKTOP, PHONE, SCREENSHOTS, text } from '#test/support/browser';
@@ -91,6 +91,13 @@ function withinAfter(language: string, amount: number, unit: string, event: stri
     duration: text(language, `policy:units.${unit}_${amount === 1 ? 'one' : 'other'}`, { count: String(amount) }),
     event: text(language, `policy:events.${event}`),
   });
+}
+
+/** Waits out antd's fade (a loading table, a pop-over opening) so a screenshot shows what stays. */
+async function settled(locator: Locator) {
+  await expect
+    .poll(() => locator.evaluate((element) => element.getAnimations({ subtree: true }).length + Number(getComputedStyle(element).opacity !== '1')))
+    .toBe(0);
 }
 
 /** Chooses one entry of an antd-mobile wheel (Picker, DatePicker) by tapping it, then confirms. */
@@ -262,6 +269,7 @@ describe.each(JOURNEYS)('residence registration in $language', (journey) => {
     writeFileSync(proofFile, PNG);
     await phone.locator('#proof-file').setInputFiles(proofFile);
     await phone.locator('.rs-upload-file').getByText(t('residence:upload.uploaded'), { exact: false }).waitFor();
+    rmSync(folder, { recursive: true, force: true });
     await shot(phone, 'declare-proof');
     await checkScreen(phone);
     await phone.getByRole('button', { name: t('residence:declare.next'), exact: true }).click();
@@ -297,7 +305,7 @@ describe.each(JOURNEYS)('residence registration in $language', (journey) => {
     await office.getByRole('heading', { name: t('review:queue.title'), exact: true }).waitFor();
     const row = office.getByRole('link', { name: reference, exact: true });
     await row.waitFor();
-    await office.locator('.review-table .ant-spin-spinning').waitFor({ state: 'detached' });
+    await settled(office.locator('.review-table .ant-spin-container'));
     await shot(office, 'office-queue');
     await row.click();
     await office.getByRole('heading', { name: new RegExp(reference) }).waitFor();
@@ -366,6 +374,7 @@ describe.each(JOURNEYS)('residence registration in $language', (journey) => {
     await office.getByRole('button', { name: antdName(t('review:action.verify')) }).click();
     const confirm = office.locator('.ant-popconfirm');
     await confirm.getByText(t('review:decision.verifyConfirmTitle')).waitFor();
+    await settled(office.locator('.ant-popover'));
     await shot(office, 'office-verify-confirm');
     await confirm.getByRole('button', { name: antdName(t('review:action.verify')) }).click();
     await office.locator('.ant-message-success').filter({ hasText: reference }).waitFor();

@@ -49,11 +49,11 @@ export function CitizenIdReveal({ declarationId, masked }: { declarationId: stri
       <Space wrap>
         <Ltr mono>{revealed ? revealed.citizenId : masked}</Ltr>
         {revealed ? (
-          <Button size="small" icon={<EyeInvisibleOutlined />} onClick={() => setRevealed(undefined)}>
+          <Button size="small" icon={<EyeInvisibleOutlined aria-hidden />} onClick={() => setRevealed(undefined)}>
             {t('review:reveal.hide')}
           </Button>
         ) : (
-          <Button size="small" icon={<EyeOutlined />} onClick={() => setAsking(true)}>
+          <Button size="small" icon={<EyeOutlined aria-hidden />} onClick={() => setAsking(true)}>
             {t('review:reveal.show')}
           </Button>
         )}

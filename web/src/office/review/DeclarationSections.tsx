@@ -229,7 +229,7 @@ function Documents({ items, codes, t }: { items: DeclarationForReview['documents
                     />
                   ) : (
                     <span className="review-file-icon" aria-hidden="true">
-                      {doc.contentType === 'application/pdf' ? <FilePdfOutlined /> : <FileOutlined />}
+                      {doc.contentType === 'application/pdf' ? <FilePdfOutlined aria-hidden /> : <FileOutlined aria-hidden />}
                     </span>
                   )
                 }

@@ -76,7 +76,7 @@ function Declaration({ id }: { id: string }) {
   }
 
   const backButton = (
-    <Button icon={<ArrowLeftOutlined className="review-flip" />} onClick={toQueue}>
+    <Button icon={<ArrowLeftOutlined className="review-flip" aria-hidden />} onClick={toQueue}>
       {t('review:detail.back')}
     </Button>
   );
@@ -136,7 +136,7 @@ function Declaration({ id }: { id: string }) {
         {current.status === 'submitted' && (
           <Space className="review-actions">
             <Button
-              icon={<RollbackOutlined />}
+              icon={<RollbackOutlined aria-hidden />}
               danger
               disabled={deciding !== undefined}
               onClick={() => {
@@ -153,7 +153,7 @@ function Declaration({ id }: { id: string }) {
               cancelText={t('review:action.cancel')}
               onConfirm={() => send(current, 'verify')}
             >
-              <Button type="primary" icon={<CheckOutlined />} loading={deciding === 'verify'} disabled={deciding === 'return'}>
+              <Button type="primary" icon={<CheckOutlined aria-hidden />} loading={deciding === 'verify'} disabled={deciding === 'return'}>
                 {t('review:action.verify')}
               </Button>
             </Popconfirm>

@@ -78,7 +78,7 @@ export function QueuePage({ station }: { station: Station }) {
         </Link>
       ),
     },
-    { key: 'name', title: t('review:queue.columns.name'), render: (_, item) => <bdi>{item.name}</bdi> },
+    { key: 'name', title: t('review:queue.columns.name'), render: (_, item) => <bdi className="review-name">{item.name}</bdi> },
     {
       key: 'citizenId',
       title: t('review:queue.columns.citizenId'),
@@ -130,7 +130,7 @@ export function QueuePage({ station }: { station: Station }) {
             {station.name}
           </Typography.Text>
         </div>
-        <Button icon={<ReloadOutlined />} onClick={queue.reload} loading={queue.loading && queue.data !== undefined}>
+        <Button icon={<ReloadOutlined aria-hidden />} onClick={queue.reload} loading={queue.loading && queue.data !== undefined}>
           {t('review:queue.refresh')}
         </Button>
       </header>
@@ -197,6 +197,7 @@ export function QueuePage({ station }: { station: Station }) {
           <Table<QueueItem>
             rowKey="id"
             className="review-table"
+            size="middle"
             columns={columns}
             dataSource={queue.data?.items ?? []}
             loading={queue.loading}
@@ -213,7 +214,7 @@ export function QueuePage({ station }: { station: Station }) {
           <nav className="review-pager" aria-label={t('review:queue.pager')}>
             <Typography.Text type="secondary">{t('review:queue.page', { page: cursors.length + 1 })}</Typography.Text>
             <Space>
-              <Button icon={<LeftOutlined className="review-flip" />} disabled={cursors.length === 0 || queue.loading} onClick={() => page(cursors.slice(0, -1))}>
+              <Button icon={<LeftOutlined className="review-flip" aria-hidden />} disabled={cursors.length === 0 || queue.loading} onClick={() => page(cursors.slice(0, -1))}>
                 {t('review:queue.previous')}
               </Button>
               <Button
@@ -221,7 +222,7 @@ export function QueuePage({ station }: { station: Station }) {
                 onClick={() => queue.data?.cursor && page([...cursors, queue.data.cursor])}
               >
                 {t('review:queue.next')}
-                <RightOutlined className="review-flip" />
+                <RightOutlined className="review-flip" aria-hidden />
               </Button>
             </Space>
           </nav>

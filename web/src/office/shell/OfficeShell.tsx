@@ -107,7 +107,7 @@ function OfficeLayout({ me, areas }: { me: Me; areas: OfficeArea[] }) {
             <Typography.Text className="office-header-user">
               <bdi>{me.displayName}</bdi>
             </Typography.Text>
-            <Button icon={<LogoutOutlined />} onClick={signOutNow}>
+            <Button icon={<LogoutOutlined aria-hidden />} onClick={signOutNow}>
               {t('common:action.signOut')}
             </Button>
           </div>
