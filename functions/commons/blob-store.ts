@@ -141,7 +141,9 @@ const localStore: BlobStore = {
 /* ------------------------------------------- S3 --------------------------------------------- */
 
 let s3: S3Client | undefined;
-const s3Client = () => (s3 ??= new S3Client({}));
+// Checksums only when S3 requires them: by default the SDK signs a CRC32 of the empty body into a
+// presigned PUT, which S3 would then hold the real upload to.
+const s3Client = () => (s3 ??= new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED' }));
 const bucket = () => requiredEnv('UPLOADS_BUCKET');
 
 /** RFC 6266: a file name of any script, safely quoted. */
@@ -180,7 +182,8 @@ const s3Store: BlobStore = {
       return { size, contentType: head.ContentType ?? 'application/octet-stream', firstBytes };
     } catch (error) {
       const name = (error as Error).name;
-      if (name === 'NotFound' || name === 'NoSuchKey') return undefined;
+      // Without s3:ListBucket (not granted on purpose), S3 answers a missing key with 403, not 404.
+      if (name === 'NotFound' || name === 'NoSuchKey' || name === 'Forbidden' || name === 'AccessDenied') return undefined;
       throw error;
     }
   },

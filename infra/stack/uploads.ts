@@ -19,7 +19,7 @@ export type BlobAccess = NonNullable<Route['blobs']>;
  * HEAD requests, both of which s3:GetObject authorises.
  */
 export const BLOB_ACTIONS: Readonly<Record<BlobAccess, readonly string[]>> = {
-  read: ['s3:GetObject', 's3:PutObject'],
+  read: ['s3:GetObject'],
   write: ['s3:PutObject'],
   readWrite: ['s3:GetObject', 's3:PutObject'],
 };
