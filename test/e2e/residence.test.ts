@@ -86,6 +86,10 @@ const horizontalOverflow = (page: Page) =>
 const antdName = (label: string) => new RegExp(`${[...label].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}\\s*$`);
 
 /** "within 3 working days of arrival", as the policy explainer words an `after` rule. */
+/** antd's success notice about one declaration, told apart from an earlier one still fading out by its wording. */
+const successNotice = (page: Page, reference: string, wording: string) =>
+  page.locator('.ant-message-success').filter({ hasText: reference }).filter({ hasText: wording.trim() });
+
 function withinAfter(language: string, amount: number, unit: string, event: string): string {
   return text(language, 'policy:timeRules.after', {
     duration: text(language, `policy:units.${unit}_${amount === 1 ? 'one' : 'other'}`, { count: String(amount) }),
@@ -319,7 +323,7 @@ describe.each(JOURNEYS)('residence registration in $language', (journey) => {
     await returnForm.getByLabel(t('review:returnForm.note')).fill(journey.note);
     await shot(office, 'office-return');
     await returnForm.getByRole('button', { name: antdName(t('review:returnForm.submit')) }).click();
-    await office.locator('.ant-message-success').filter({ hasText: reference }).waitFor();
+    await successNotice(office, reference, t('review:decision.returned', { id: '' })).waitFor();
     await shot(office, 'office-returned');
 
     // ---- 6. The migrant reads why in 消息 and on the declaration, corrects and resubmits.
@@ -377,7 +381,8 @@ describe.each(JOURNEYS)('residence registration in $language', (journey) => {
     await settled(office.locator('.ant-popover'));
     await shot(office, 'office-verify-confirm');
     await confirm.getByRole('button', { name: antdName(t('review:action.verify')) }).click();
-    await office.locator('.ant-message-success').filter({ hasText: reference }).waitFor();
+    // The notice of the return may still be showing: wait for the one that says verified.
+    await successNotice(office, reference, t('review:decision.verified', { id: '' })).waitFor();
     await shot(office, 'office-verified');
 
     // ---- 8. Registered: the certificate, and the message that says so.
