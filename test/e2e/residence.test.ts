@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { checkCharacter } from '#shared/residence/citizen-id';
+import { checkCharacter, maskCitizenId } from '#shared/residence/citizen-id';
 import { latestCode } from '#test/support/api-client';
 import { accessibilityGaps, browserSession, DESKTOP, PHONE, SCREENSHOTS, text } from '#test/support/browser';
 
@@ -86,6 +86,24 @@ const horizontalOverflow = (page: Page) =>
 const antdName = (label: string) => new RegExp(`${[...label].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}\\s*$`);
 
 /** "within 3 working days of arrival", as the policy explainer words an `after` rule. */
+/** Whether the rendered text of `value` (digits and asterisks, no strong direction) runs left to right on screen. */
+const typedOrder = (page: Page, value: string) =>
+  page.evaluate((value) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(value) ?? -1;
+      if (at < 0) continue;
+      const box = (offset: number) => {
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return box(at) < box(at + value.length - 1);
+    }
+    throw new Error(`${value} is not on the page`);
+  }, value);
+
 /** antd's success notice about one declaration, told apart from an earlier one still fading out by its wording. */
 const successNotice = (page: Page, reference: string, wording: string) =>
   page.locator('.ant-message-success').filter({ hasText: reference }).filter({ hasText: wording.trim() });
@@ -311,6 +329,8 @@ describe.each(JOURNEYS)('residence registration in $language', (journey) => {
     await row.waitFor();
     await settled(office.locator('.review-table .ant-spin-container'));
     await shot(office, 'office-queue');
+    // The masked ID number reads in typed order in both directions: its first digit stands left of its last.
+    expect(await typedOrder(office, maskCitizenId(citizenId(journey.first17)))).toBe(true);
     await row.click();
     await office.getByRole('heading', { name: new RegExp(reference) }).waitFor();
     await office.getByText(journey.name).first().waitFor();
