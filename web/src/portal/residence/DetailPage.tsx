@@ -2,12 +2,12 @@ import { useId, useState, type ReactNode } from 'react';
 import { Button, DatePicker, Dialog, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { getDeclaration, moveOut, type Declaration, type HistoryEntry } from '#shared/api/residence';
+import { getDeclaration, moveOut, type Declaration } from '#shared/api/residence';
 import { shanghaiDate } from '#shared/policy/civil-time';
 import { messageOf } from '../../api/errors.ts';
 import { useServices } from '../../app/services.ts';
 import { useLanguage } from '../../i18n/language.ts';
-import { AddressText, DeadlineNotice, Reference, StatusTag } from './parts.tsx';
+import { AddressText, DeadlineNotice, ReasonList, Reference, StatusTag } from './parts.tsx';
 import { LoadError, LoadingBlock } from './states.tsx';
 import { useLoad } from './useLoad.ts';
 import { codeLabel, formatDay, formatMoment, formatSize, isoFromPicker, pickerDate, translate } from './words.ts';
@@ -141,25 +141,6 @@ function Detail({ declaration, onChange }: { declaration: Declaration; onChange:
   );
 }
 
-function ReasonList({ entry }: { entry: HistoryEntry }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {entry.reasons && entry.reasons.length > 0 && (
-        <ul className="rs-reasons">
-          {entry.reasons.map((reason) => (
-            <li key={reason}>{codeLabel(t, 'returnReasons', reason)}</li>
-          ))}
-        </ul>
-      )}
-      {entry.note && (
-        <p className="rs-note">
-          {t('residence:declare.officerNote')} <bdi>{entry.note}</bdi>
-        </p>
-      )}
-    </>
-  );
-}
 
 /** What the user can do in this status: view the certificate, change address, move out, withdraw. */
 function Actions({ declaration, onChange }: { declaration: Declaration; onChange: (next: Declaration) => void }) {

@@ -1,6 +1,6 @@
 import { Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import type { DeadlineView } from '#shared/api/residence';
+import type { DeadlineView, HistoryEntry } from '#shared/api/residence';
 import { describeTimeRule } from '#shared/policy/explain';
 import type { DeclarationStatus } from '#shared/residence/declaration';
 import { isolate, isolateLtr } from '../../i18n/bidi.ts';
@@ -122,5 +122,26 @@ export function DeadlineNotice({ deadline, kind, tense }: DeadlineProps) {
       )}
       <CitationDetails citation={deadline.citation} />
     </div>
+  );
+}
+
+/** Why an officer returned a declaration: the reasons from the list and the officer's own note. */
+export function ReasonList({ entry }: { entry: HistoryEntry }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {entry.reasons && entry.reasons.length > 0 && (
+        <ul className="rs-reasons">
+          {entry.reasons.map((reason) => (
+            <li key={reason}>{codeLabel(t, 'returnReasons', reason)}</li>
+          ))}
+        </ul>
+      )}
+      {entry.note && (
+        <p className="rs-note">
+          {t('residence:declare.officerNote')} <bdi>{entry.note}</bdi>
+        </p>
+      )}
+    </>
   );
 }

@@ -29,7 +29,7 @@ import { TextField } from '../../TextField.tsx';
 import { codeOptions } from '../../profile/ProfilePage.tsx';
 import { DivisionPicker, placeText } from '../DivisionPicker.tsx';
 import { ChooserField, DateField, RadioCards } from '../fields.tsx';
-import { AddressText, DeadlineNotice } from '../parts.tsx';
+import { AddressText, DeadlineNotice, ReasonList } from '../parts.tsx';
 import { EmptyState, LoadError, LoadingBlock } from '../states.tsx';
 import { useLoad, type LoadState } from '../useLoad.ts';
 import { codeLabel, formatDay, formatSize, translate } from '../words.ts';
@@ -250,18 +250,7 @@ function ReturnedReasons({ declaration }: { declaration: Declaration }) {
       <h2 id="rs-returned-title" className="rs-banner-title">
         {t('residence:declare.returnedTitle')}
       </h2>
-      {returned.reasons && returned.reasons.length > 0 && (
-        <ul className="rs-reasons">
-          {returned.reasons.map((reason) => (
-            <li key={reason}>{codeLabel(t, 'returnReasons', reason)}</li>
-          ))}
-        </ul>
-      )}
-      {returned.note && (
-        <p className="rs-note">
-          {t('residence:declare.officerNote')} <bdi>{returned.note}</bdi>
-        </p>
-      )}
+      <ReasonList entry={returned} />
     </section>
   );
 }
