@@ -16,7 +16,7 @@ import {
   residentWithProfile,
   uploadProof,
   type Resident,
-} from './residents.ts';
+} from '#test/support/residents';
 
 let product: TestProduct;
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobStore } from '#functions/commons/blob-store';
 import { call } from '#test/support/api-client';
 import { startProduct, type TestProduct } from '#test/support/product';
-import { fileOf, newResident, putBytes, requestUpload } from './residents.ts';
+import { fileOf, newResident, putBytes, requestUpload } from '#test/support/residents';
 
 let product: TestProduct;
 

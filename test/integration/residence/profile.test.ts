@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '#test/support/api-client';
 import { startProduct, type TestProduct } from '#test/support/product';
-import { citizenId, newResident, profileBody, residentWithProfile } from './residents.ts';
+import { citizenId, newResident, profileBody, residentWithProfile } from '#test/support/residents';
 
 let product: TestProduct;
 

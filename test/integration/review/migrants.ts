@@ -5,11 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
-import { checkCharacter } from '#shared/residence/citizen-id';
 import type { DeclarationInput, ProfileInput } from '#shared/api/residence';
 import { db } from '#functions/commons/dynamo';
 import { call, craftToken, signInByPassword, signInByPhone, type Answer } from '#test/support/api-client';
 import type { TestProduct } from '#test/support/product';
+import { citizenId, declarationBody, fileOf, uploadProof as uploadResidentProof } from '#test/support/residents';
 
 /** Streets (街道) of the seeded stations' counties, from the GB/T 2260 street list. */
 export const STREETS = {
@@ -26,8 +26,7 @@ let nextSequence = 100;
 
 /** A valid citizen ID number (GB 11643 checksum) born 1990-03-07, different on every call. */
 export function citizenIdNumber(): string {
-  const first17 = `110101199003${String(7).padStart(2, '0')}${String(++nextSequence % 1000).padStart(3, '0')}`;
-  return first17 + checkCharacter(first17);
+  return citizenId('110101', '19900307', String(++nextSequence % 1000).padStart(3, '0'));
 }
 
 export interface Migrant {
@@ -57,30 +56,18 @@ export async function newMigrant(product: TestProduct, name = '张三'): Promise
   return { token, phone, accountId: me.body.id, citizenId, name };
 }
 
-// 1×1 PNG: the upload check reads the file's signature, so the bytes must be a real image.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+/** A 1×1 PNG as proof of residence (the upload check reads the file's signature). */
+export const uploadProof = (product: TestProduct, migrant: Migrant): Promise<string> => uploadResidentProof(product, migrant, fileOf('png'));
 
-export async function uploadProof(product: TestProduct, migrant: Migrant): Promise<string> {
-  const ticket = await call<{ uploadId: string; url: string; headers: Record<string, string> }>(product, 'POST', '/api/me/uploads', {
-    token: migrant.token,
-    body: { purpose: 'residenceProof', fileName: 'lease.png', contentType: 'image/png', size: PNG.length },
-  });
-  expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
-  const put = await fetch(new URL(ticket.body.url, product.url), { method: 'PUT', headers: ticket.body.headers, body: PNG });
-  expect(put.status, await put.clone().text()).toBeLessThan(300);
-  return ticket.body.uploadId;
-}
-
-export function declarationInput(street: string, moveInDate: string, extra: Partial<DeclarationInput> = {}): DeclarationInput {
-  return {
+/** Owned housing (no landlord) and a detail address that tells rows apart. */
+export const declarationInput = (street: string, moveInDate: string, extra: Partial<DeclarationInput> = {}): DeclarationInput =>
+  declarationBody(street, moveInDate, {
     address: { division: street, detail: `幸福小区 ${Math.floor(Math.random() * 30) + 1} 号楼` },
-    moveInDate,
     intendedStay: 'from1Year',
-    reason: 'work',
     housing: 'own',
+    landlordPhone: undefined,
     ...extra,
-  };
-}
+  });
 
 /** POST with an Idempotency-Key, as the portal sends a submission. */
 async function submit(product: TestProduct, token: string, body: DeclarationInput): Promise<Answer<any>> {

@@ -10,7 +10,7 @@ import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { call } from '#test/support/api-client';
 import { startProduct, type TestProduct } from '#test/support/product';
-import { STREETS, declarationBody, residentWithProfile, type Resident } from '#test/integration/residence/residents';
+import { STREETS, declarationBody, residentWithProfile, type Resident } from '#test/support/residents';
 
 let product: TestProduct;
 const database = mockClient(DynamoDBDocumentClient);

@@ -1,4 +1,4 @@
-/** Test residents for the residence suite: signed-in accounts, valid ID numbers, declaration bodies, proof files. */
+/** Test residents for the residence and review suites: signed-in accounts, valid ID numbers, declaration bodies, proof files. */
 import { checkCharacter } from '#shared/residence/citizen-id';
 import type { DeclarationInput, ProfileInput } from '#shared/api/residence';
 import { call, signInByPhone } from '#test/support/api-client';
