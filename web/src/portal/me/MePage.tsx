@@ -42,27 +42,19 @@ export function MePage({ me }: { me: Me }) {
       {me.roles.includes('resident') && (
         <nav className="me-links" aria-label={t('portal:me.residenceLinks')}>
           <ul>
-            <li>
-              <Link className="me-link" to="/me/profile">
-                <UserContactOutline className="me-link-icon" aria-hidden="true" />
-                <span className="me-link-text">{t('portal:pages.profile')}</span>
-                <RightOutline className="me-link-chevron" aria-hidden="true" />
-              </Link>
-            </li>
-            <li>
-              <Link className="me-link" to="/me/children">
-                <TeamOutline className="me-link-icon" aria-hidden="true" />
-                <span className="me-link-text">{t('portal:pages.children')}</span>
-                <RightOutline className="me-link-chevron" aria-hidden="true" />
-              </Link>
-            </li>
-            <li>
-              <Link className="me-link" to="/residence">
-                <FileOutline className="me-link-icon" aria-hidden="true" />
-                <span className="me-link-text">{t('portal:pages.residence')}</span>
-                <RightOutline className="me-link-chevron" aria-hidden="true" />
-              </Link>
-            </li>
+            {[
+              { to: '/me/profile', icon: UserContactOutline, label: t('portal:pages.profile') },
+              { to: '/me/children', icon: TeamOutline, label: t('portal:pages.children') },
+              { to: '/residence', icon: FileOutline, label: t('portal:pages.residence') },
+            ].map(({ to, icon: Icon, label }) => (
+              <li key={to}>
+                <Link className="me-link" to={to}>
+                  <Icon className="me-link-icon" aria-hidden="true" />
+                  <span className="me-link-text">{label}</span>
+                  <RightOutline className="me-link-chevron" aria-hidden="true" />
+                </Link>
+              </li>
+            ))}
           </ul>
         </nav>
       )}
