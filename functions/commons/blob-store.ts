@@ -8,7 +8,7 @@ import { mkdir, open, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { now } from './clock.ts';
+import { epochSecondsAfter, now } from './clock.ts';
 import { requiredEnv } from './environment.ts';
 
 /** Enough leading bytes for every magic number checked (JPEG, PNG, PDF). */
@@ -84,7 +84,6 @@ function localUrl(grant: LocalBlobGrant): string {
 
 const key = (k: string) => k.split('/').map(encodeURIComponent).join('/');
 
-const expiresAt = (seconds: number) => Math.floor(now() / 1000) + seconds;
 
 /** Writes a blob the local PUT route accepted: its bytes and the content type they were signed for. */
 export async function writeLocalBlob(blobKey: string, contentType: string, bytes: Uint8Array): Promise<boolean> {
@@ -111,11 +110,11 @@ export async function readLocalBlob(blobKey: string): Promise<Uint8Array | undef
 
 const localStore: BlobStore = {
   async presignPut(blobKey, file, expiresInSeconds) {
-    const url = localUrl({ method: 'PUT', key: blobKey, expires: expiresAt(expiresInSeconds), contentType: file.contentType, size: file.size });
+    const url = localUrl({ method: 'PUT', key: blobKey, expires: epochSecondsAfter(expiresInSeconds), contentType: file.contentType, size: file.size });
     return { url, headers: { 'content-type': file.contentType } };
   },
   async presignGet(blobKey, file, expiresInSeconds) {
-    return localUrl({ method: 'GET', key: blobKey, expires: expiresAt(expiresInSeconds), contentType: file.contentType, fileName: file.fileName });
+    return localUrl({ method: 'GET', key: blobKey, expires: epochSecondsAfter(expiresInSeconds), contentType: file.contentType, fileName: file.fileName });
   },
   async head(blobKey) {
     const data = localBlobPath(blobKey, 'data');

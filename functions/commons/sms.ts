@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { db } from './dynamo.ts';
 import { tableName } from './environment.ts';
 import { keyedHash } from './pii.ts';
-import { now } from './clock.ts';
+import { epochSecondsAfter, now } from './clock.ts';
 
 export interface SmsSender {
   send(phone: string, text: string): Promise<void>;
@@ -30,7 +30,7 @@ export const outboxSender: SmsSender = {
           phone,
           text,
           sentAt,
-          ttl: Math.floor(now() / 1000) + OUTBOX_RETENTION_SECONDS,
+          ttl: epochSecondsAfter(OUTBOX_RETENTION_SECONDS),
         },
       }),
     );

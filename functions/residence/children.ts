@@ -14,8 +14,8 @@ import { tableName } from '#functions/commons/environment';
 import { ApiError, invalidField } from '#functions/commons/errors';
 import { childKey, personKey, profileKey, type ChildItem } from './items.ts';
 import { citizenIdFacts, requireProfile } from './profiles.ts';
-import { currentInstant, todayInShanghai } from './today.ts';
-import { failedConditions, transact } from './transactions.ts';
+import { currentInstant, todayInShanghai } from '#functions/commons/clock';
+import { failedConditions, transact } from '#functions/commons/transactions';
 
 /** Below this age a child accompanies a parent; from it on, they register for themselves. */
 const CHILD_AGE_LIMIT = 16;

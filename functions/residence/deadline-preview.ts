@@ -6,7 +6,7 @@ import { httpHandler } from '#functions/commons/http/handler';
 import { divisionPath } from '#functions/policy/divisions';
 import { registrationDeadline, registrationDocuments } from './deadlines.ts';
 import { stationFor } from './places.ts';
-import { currentInstant } from './today.ts';
+import { currentInstant } from '#functions/commons/clock';
 
 export const handler = httpHandler(previewDeadline, async ({ query }) => {
   const path = await divisionPath(query.division);

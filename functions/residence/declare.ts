@@ -29,8 +29,8 @@ import { attachableProof } from './uploads.ts';
 import { declarationInProgress, declarationNotFound, readDeclaration } from './declarations.ts';
 import { idempotencyPut, priorDeclaration } from './idempotency.ts';
 import { requireProfile } from './profiles.ts';
-import { currentInstant, todayInShanghai } from './today.ts';
-import { failedConditions, transact, type TransactItem } from './transactions.ts';
+import { currentInstant, todayInShanghai } from '#functions/commons/clock';
+import { failedConditions, transact, type TransactItem } from '#functions/commons/transactions';
 
 type Input = z.output<typeof DeclarationInput>;
 

@@ -11,8 +11,8 @@ import { db } from '#functions/commons/dynamo';
 import { tableName } from '#functions/commons/environment';
 import { ApiError, invalidField } from '#functions/commons/errors';
 import { idempotencyKey, type IdempotencyItem } from './items.ts';
-import { ttlIn } from './today.ts';
-import type { TransactItem } from './transactions.ts';
+import { epochSecondsAfter } from '#functions/commons/clock';
+import type { TransactItem } from '#functions/commons/transactions';
 
 /** A retry comes within minutes; a day covers a phone that was offline overnight. */
 const RETENTION_SECONDS = 24 * 3600;
@@ -56,6 +56,6 @@ export async function priorDeclaration(accountId: string, key: string, print: st
 }
 
 export function idempotencyPut(accountId: string, key: string, print: string, declarationId: string): TransactItem {
-  const item: IdempotencyItem = { ...idempotencyKey(accountId, key), sk: 'IDEMPOTENCY', fingerprint: print, declarationId, ttl: ttlIn(RETENTION_SECONDS) };
+  const item: IdempotencyItem = { ...idempotencyKey(accountId, key), sk: 'IDEMPOTENCY', fingerprint: print, declarationId, ttl: epochSecondsAfter(RETENTION_SECONDS) };
   return { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
 }

@@ -15,8 +15,8 @@ import { registrationDeadline } from './deadlines.ts';
 import { declarationInProgress, ownDeclaration } from './declarations.ts';
 import { readProfile } from './profiles.ts';
 import { textAfterCommit } from './declare.ts';
-import { currentInstant, todayInShanghai } from './today.ts';
-import { failedConditions, transact, type TransactItem } from './transactions.ts';
+import { currentInstant, todayInShanghai } from '#functions/commons/clock';
+import { failedConditions, transact, type TransactItem } from '#functions/commons/transactions';
 
 type Body = z.output<NonNullable<(typeof moveOut)['body']>>;
 

@@ -15,8 +15,8 @@ import { keyedHash } from '#functions/commons/pii';
 import { getAccount } from '#functions/identity/accounts';
 import { citizenIdKey, profileKey, type ProfileItem } from './items.ts';
 import { placeOf } from './places.ts';
-import { currentInstant, todayInShanghai } from './today.ts';
-import { failedConditions, transact, type TransactItem } from './transactions.ts';
+import { currentInstant, todayInShanghai } from '#functions/commons/clock';
+import { failedConditions, transact, type TransactItem } from '#functions/commons/transactions';
 
 export async function readProfile(accountId: string): Promise<ProfileItem | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: profileKey(accountId), ConsistentRead: true }));

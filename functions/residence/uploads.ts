@@ -14,8 +14,8 @@ import { db } from '#functions/commons/dynamo';
 import { tableName } from '#functions/commons/environment';
 import { ApiError } from '#functions/commons/errors';
 import { uploadKey, type DocumentRef, type UploadItem } from './items.ts';
-import { currentInstant, ttlIn } from './today.ts';
-import type { TransactItem } from './transactions.ts';
+import { currentInstant, epochSecondsAfter } from '#functions/commons/clock';
+import type { TransactItem } from '#functions/commons/transactions';
 
 /** An unattached upload is kept this long. */
 const UPLOAD_RETENTION_SECONDS = 24 * 3600;
@@ -44,7 +44,7 @@ export async function createUploadTicket(accountId: string, request: z.output<ty
     contentType: request.contentType,
     size: request.size,
     createdAt: currentInstant().toISOString(),
-    ttl: ttlIn(UPLOAD_RETENTION_SECONDS),
+    ttl: epochSecondsAfter(UPLOAD_RETENTION_SECONDS),
   };
   await db().send(new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
   const { url, headers } = await blobStore().presignPut(item.blobKey, { contentType: item.contentType, size: item.size }, PUT_URL_SECONDS);

@@ -26,7 +26,7 @@ import {
 } from '#functions/residence/items';
 import { messagePut, sendNoticeSms, type Notice } from '#functions/residence/notify';
 import { addressLine } from '#functions/residence/places';
-import { failedConditions, transact, type TransactItem } from '#functions/residence/transactions';
+import { failedConditions, transact, type TransactItem } from '#functions/commons/transactions';
 import { auditPut } from './audit.ts';
 import { declarationOfStation, profileOf } from './declarations.ts';
 import type { OfficerStation } from './station.ts';

@@ -6,10 +6,9 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '#functions/commons/dynamo';
 import { tableName } from '#functions/commons/environment';
 import { ApiError } from '#functions/commons/errors';
-import { now } from '#functions/commons/clock';
+import { todayInShanghai } from '#functions/commons/clock';
 import { workingCalendar } from '#functions/commons/working-calendar';
 import { blobStore } from '#functions/commons/blob-store';
-import { shanghaiDate } from '#shared/policy/civil-time';
 import { declarationKey, personKey, profileKey, type ChildItem, type DeclarationItem, type ProfileItem } from '#functions/residence/items';
 import { notYourStation, type OfficerStation } from './station.ts';
 import type { ReviewParts, Today } from './views.ts';
@@ -68,7 +67,7 @@ async function documentUrls(declaration: DeclarationItem): Promise<Map<string, s
 }
 
 export async function today(): Promise<Today> {
-  return { date: shanghaiDate(new Date(now())), calendar: await workingCalendar() };
+  return { date: todayInShanghai(), calendar: await workingCalendar() };
 }
 
 /** Everything the officer's view of a declaration shows besides the declaration itself. */

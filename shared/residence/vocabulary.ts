@@ -32,16 +32,9 @@ export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
 export const SCHOOL_STATUSES = ['notYetInSchool', 'kindergarten', 'primary', 'juniorSecondary', 'seniorSecondary', 'notInSchool'] as const;
 export type SchoolStatus = (typeof SCHOOL_STATUSES)[number];
 
-/** How long the person means to stay; the lower bound in days feeds the packs' `plannedStay` conditions. */
+/** How long the person means to stay; each code names its lower bound, for the packs' `plannedStay` conditions. */
 export const INTENDED_STAYS = ['under10Days', 'from10Days', 'from30Days', 'from6Months', 'from1Year'] as const;
 export type IntendedStay = (typeof INTENDED_STAYS)[number];
-export const INTENDED_STAY_MIN_DAYS: Record<IntendedStay, number> = {
-  under10Days: 0,
-  from10Days: 10,
-  from30Days: 30,
-  from6Months: 183,
-  from1Year: 365,
-};
 
 export const RESIDENCE_REASONS = ['work', 'business', 'study', 'family', 'other'] as const;
 export type ResidenceReason = (typeof RESIDENCE_REASONS)[number];

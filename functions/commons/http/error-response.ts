@@ -7,6 +7,7 @@ import { ApiError } from '../errors.ts';
 import { translator } from '../i18n.ts';
 import { logger } from '../logger.ts';
 import { json } from './response.ts';
+import { cancellationCodes } from '../transactions.ts';
 import type { Language } from '#shared/i18n/languages';
 import { fieldKey } from '#shared/i18n/field-key';
 
@@ -16,13 +17,6 @@ const THROTTLING = new Set([
   'RequestLimitExceeded',
   'TransactionInProgressException',
 ]);
-
-/** Why each item of a cancelled transaction failed (`ConditionalCheckFailed`, `ThrottlingError`, …). */
-function cancellationCodes(error: Error): string[] {
-  if (error.name !== 'TransactionCanceledException') return [];
-  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-  return reasons.map((r) => r.Code ?? '');
-}
 
 const isConditionFailure = (error: Error) =>
   error.name === 'ConditionalCheckFailedException' || cancellationCodes(error).includes('ConditionalCheckFailed');

@@ -14,7 +14,7 @@ import { Ltr } from './Ltr.tsx';
 import { queuePath, type QueueReturn } from './paths.ts';
 import { ReturnModal, type ReturnInput } from './ReturnModal.tsx';
 import { StatusTag } from './StatusTag.tsx';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../app/load.ts';
 import { WorkingDaysTag } from './WorkingDaysTag.tsx';
 
 /** One declaration of the station: the person, the residence, the deadline, and the decision. */

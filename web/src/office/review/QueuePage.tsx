@@ -11,7 +11,7 @@ import { isolate } from '../../i18n/bidi.ts';
 import { formatInstant, streetOf } from './format.ts';
 import { Ltr } from './Ltr.tsx';
 import { queuePath, type QueueReturn } from './paths.ts';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../app/load.ts';
 import { useStreets } from './useStreets.ts';
 import { WorkingDaysTag } from './WorkingDaysTag.tsx';
 

@@ -1,6 +1,6 @@
 import { listDivisions } from '#shared/api/divisions';
 import { useServices } from '../../app/services.ts';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../app/load.ts';
 
 export interface StreetGroup {
   /** The county (区/县) the streets belong to. */

@@ -6,7 +6,7 @@ import { listChildren } from '#shared/api/residence';
 import { useServices } from '../../app/services.ts';
 import { useLanguage } from '../../i18n/language.ts';
 import { EmptyState, LoadError, LoadingBlock } from '../residence/states.tsx';
-import { useLoad } from '../residence/useLoad.ts';
+import { useLoadState } from '../../app/load.ts';
 import { codeLabel, formatDay } from '../residence/words.ts';
 
 /** 随行子女: the children under 16 who live with the user, as declarations and entitlements need them. */
@@ -15,7 +15,7 @@ export default function ChildrenPage() {
   const { language } = useLanguage();
   const { call } = useServices();
   const navigate = useNavigate();
-  const { state, retry } = useLoad((signal) => call(listChildren, { signal }), 'children');
+  const { state, retry } = useLoadState((signal) => call(listChildren, { signal }), 'children');
 
   if (state.status === 'loading') return <LoadingBlock />;
   if (state.status === 'failed') return <LoadError error={state.error} retry={retry} />;

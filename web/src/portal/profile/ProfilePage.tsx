@@ -19,7 +19,7 @@ import { TextField } from '../TextField.tsx';
 import { DivisionPicker, placeText, type ChosenDivision } from '../residence/DivisionPicker.tsx';
 import { ChooserField, PickerField, ReadOnlyField, type Option } from '../residence/fields.tsx';
 import { FormAlert, LoadError, LoadingBlock } from '../residence/states.tsx';
-import { useLoad } from '../residence/useLoad.ts';
+import { useLoadState } from '../../app/load.ts';
 import { codeLabel, formatDay, type CodeList } from '../residence/words.ts';
 
 type Field = 'name' | 'citizenId' | 'ethnicity' | 'hukou.division' | 'hukou.detail' | 'education' | 'employment' | 'employer';
@@ -44,7 +44,7 @@ async function loadProfile(load: () => Promise<Profile>): Promise<Profile | null
 /** 实名信息: the real-name profile a residence declaration is made in. */
 export default function ProfilePage() {
   const { call } = useServices();
-  const { state, retry } = useLoad((signal) => loadProfile(() => call(getProfile, { signal })), 'profile');
+  const { state, retry } = useLoadState((signal) => loadProfile(() => call(getProfile, { signal })), 'profile');
   if (state.status === 'loading') return <LoadingBlock lines={8} />;
   if (state.status === 'failed') return <LoadError error={state.error} retry={retry} />;
   return <ProfileForm profile={state.value} key={state.value?.version ?? 0} />;

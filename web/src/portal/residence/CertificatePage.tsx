@@ -6,7 +6,7 @@ import { useServices } from '../../app/services.ts';
 import { useLanguage } from '../../i18n/language.ts';
 import { AddressText, Reference } from './parts.tsx';
 import { EmptyState, LoadError, LoadingBlock } from './states.tsx';
-import { useLoad } from './useLoad.ts';
+import { useLoadState } from '../../app/load.ts';
 import { formatDay, formatMoment } from './words.ts';
 
 /** 居住登记凭证: proof of a registered residence, to show on the phone or print on A4/A5. */
@@ -15,7 +15,7 @@ export default function CertificatePage() {
   const { language } = useLanguage();
   const { call } = useServices();
   const { id = '' } = useParams();
-  const { state, retry } = useLoad(
+  const { state, retry } = useLoadState(
     (signal) => Promise.all([call(getDeclaration, { params: { id }, signal }), call(getProfile, { signal })]),
     id,
   );

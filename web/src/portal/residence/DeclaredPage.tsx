@@ -7,7 +7,7 @@ import { isolate } from '../../i18n/bidi.ts';
 import { useLanguage } from '../../i18n/language.ts';
 import { AddressText, DeadlineNotice, Reference } from './parts.tsx';
 import { LoadError, LoadingBlock } from './states.tsx';
-import { useLoad } from './useLoad.ts';
+import { useLoadState } from '../../app/load.ts';
 import { formatMoment } from './words.ts';
 
 /** After submitting: the reference number, large, and what happens next. */
@@ -18,7 +18,7 @@ export default function DeclaredPage() {
   const { id = '' } = useParams();
   const [search] = useSearchParams();
   const resubmitted = search.get('resubmitted') === '1';
-  const { state, retry } = useLoad((signal) => call(getDeclaration, { params: { id }, signal }), id);
+  const { state, retry } = useLoadState((signal) => call(getDeclaration, { params: { id }, signal }), id);
 
   if (state.status === 'loading') return <LoadingBlock />;
   if (state.status === 'failed') return <LoadError error={state.error} retry={retry} />;

@@ -9,14 +9,14 @@ import { useServices } from '../../app/services.ts';
 import { useLanguage } from '../../i18n/language.ts';
 import { AddressText, DeadlineNotice, ReasonList, Reference, StatusTag } from './parts.tsx';
 import { LoadError, LoadingBlock } from './states.tsx';
-import { useLoad } from './useLoad.ts';
+import { useLoadState } from '../../app/load.ts';
 import { codeLabel, formatDay, formatMoment, formatSize, isoFromPicker, pickerDate, translate } from './words.ts';
 
 /** One declaration: where it stands, what it says, its deadline, its history and what can be done next. */
 export default function DetailPage() {
   const { call } = useServices();
   const { id = '' } = useParams();
-  const { state, retry, replace } = useLoad((signal) => call(getDeclaration, { params: { id }, signal }), id);
+  const { state, retry, replace } = useLoadState((signal) => call(getDeclaration, { params: { id }, signal }), id);
   if (state.status === 'loading') return <LoadingBlock lines={8} />;
   if (state.status === 'failed') return <LoadError error={state.error} retry={retry} />;
   return <Detail declaration={state.value} onChange={replace} />;

@@ -3,9 +3,10 @@ import { Popup } from 'antd-mobile';
 import { LeftOutline, RightOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import { listDivisions, type DivisionNode } from '#shared/api/divisions';
+import { placeNames } from '#shared/divisions/place-names';
 import { useServices } from '../../app/services.ts';
 import { LoadError } from './states.tsx';
-import { useLoad } from './useLoad.ts';
+import { useLoadState } from '../../app/load.ts';
 
 /** A chosen division: its code and the names from the province down. */
 export interface ChosenDivision {
@@ -13,12 +14,6 @@ export interface ChosenDivision {
   path: string[];
 }
 
-/**
- * Level names that stand for "the municipality's own districts" or "counties under the province"
- * rather than a place: 北京市 · 市辖区 · 东城区 reads as 北京市 · 东城区.
- */
-const PLACEHOLDER_LEVELS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
-export const placeNames = (path: readonly string[]) => path.filter((name) => !PLACEHOLDER_LEVELS.has(name));
 export const placeText = (path: readonly string[]) => placeNames(path).join(' ');
 
 /** How long a code is at the level the field asks for: a county (hukou) or a street (residence). */
@@ -71,7 +66,7 @@ function PickerBody({ level, title, current, onChoose, onClose }: DivisionPicker
   const [trail, setTrail] = useState<DivisionNode[]>(() => trailOf(current));
   const heading = useRef<HTMLHeadingElement>(null);
   const parent = trail.at(-1)?.code;
-  const { state, retry } = useLoad(
+  const { state, retry } = useLoadState(
     (signal) => call(listDivisions, { query: { parent }, signal }).then((answer) => answer.divisions),
     parent ?? 'root',
   );

@@ -31,7 +31,7 @@ import { DivisionPicker, placeText } from '../DivisionPicker.tsx';
 import { ChooserField, DateField, RadioCards } from '../fields.tsx';
 import { AddressText, DeadlineNotice, ReasonList } from '../parts.tsx';
 import { EmptyState, LoadError, LoadingBlock } from '../states.tsx';
-import { useLoad, type LoadState } from '../useLoad.ts';
+import { useLoadState, type LoadState } from '../../../app/load.ts';
 import { codeLabel, formatDay, formatSize, translate } from '../words.ts';
 import { draftFrom, inputFrom, STEPS, useDraft, type Draft, type Step } from './draft.ts';
 import { ProofUpload } from './ProofUpload.tsx';
@@ -68,7 +68,7 @@ export default function DeclarePage({ mode }: { mode: Mode }) {
   const location = useLocation();
   const changeOf = mode === 'new' ? (search.get('changeOf') ?? undefined) : undefined;
   const originalId = mode === 'correct' ? params.id : changeOf;
-  const { state, retry } = useLoad(async (signal) => {
+  const { state, retry } = useLoadState(async (signal) => {
     const hasProfile = await profileExists(() => call(getProfile, { signal }));
     const original =
       originalId && REFERENCE_PATTERN.test(originalId) ? await call(getDeclaration, { params: { id: originalId }, signal }) : undefined;
@@ -148,7 +148,7 @@ function Flow({ mode, original, changeOf }: FlowProps) {
   const change = Boolean(changeOf ?? correcting?.changeOf);
   const division = draft.address?.division;
   const previewKey = division && StreetCode.safeParse(division).success && draft.moveInDate ? `${division}|${draft.moveInDate}|${change}` : '';
-  const preview = useLoad(
+  const preview = useLoadState(
     previewKey
       ? (signal) =>
           call(previewDeadline, { query: { division: division!, moveInDate: draft.moveInDate!, change: change ? 'true' : 'false' }, signal })

@@ -6,18 +6,23 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { db } from '#functions/commons/dynamo';
+import { db } from './dynamo.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Why each item of a cancelled transaction failed (`ConditionalCheckFailed`, `ThrottlingError`, `None`, …); empty for any other error. */
+export function cancellationCodes(error: unknown): string[] {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return [];
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+  return reasons.map((r) => r.Code ?? 'None');
+}
 
 /**
  * For a transaction cancelled only by failed conditions: for each item, whether its condition
  * failed. Undefined for any other error, which the caller rethrows.
  */
 export function failedConditions(error: unknown): boolean[] | undefined {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
-  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-  const codes = reasons.map((r) => r.Code ?? 'None');
+  const codes = cancellationCodes(error);
   if (!codes.includes('ConditionalCheckFailed') || codes.some((c) => c !== 'None' && c !== 'ConditionalCheckFailed')) return undefined;
   return codes.map((c) => c === 'ConditionalCheckFailed');
 }
@@ -25,8 +30,7 @@ export function failedConditions(error: unknown): boolean[] | undefined {
 const CONFLICT_RETRIES = 3;
 
 const onlyConflicts = (error: unknown) => {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return false;
-  const codes = ((error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+  const codes = cancellationCodes(error);
   return codes.includes('TransactionConflict') && codes.every((c) => c === 'None' || c === 'TransactionConflict');
 };
 
