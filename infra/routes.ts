@@ -7,6 +7,7 @@ import type { ApiContract, TableAccess } from '#shared/api/route';
 import * as divisions from '#shared/api/divisions';
 import * as identity from '#shared/api/identity';
 import * as localBlobs from '#shared/api/local-uploads';
+import * as permit from '#shared/api/permit';
 import * as policies from '#shared/api/policies';
 import * as residence from '#shared/api/residence';
 import * as review from '#shared/api/review';
@@ -29,6 +30,8 @@ export interface Route {
   localOnly?: boolean;
   /** What the function may do to the uploads bucket (blob store): presign reads, presign writes, both. */
   blobs?: 'read' | 'write' | 'readWrite';
+  /** The function signs permit QR tokens (and verifies them), or only verifies them: the key's use is granted accordingly. */
+  permitKey?: 'sign' | 'verify';
 }
 
 const route = (id: string, contract: ApiContract, rest: Omit<Route, 'id' | 'contract'>): Route => ({
@@ -93,6 +96,37 @@ export const routes: readonly Route[] = [
   route('GetForReview', review.getForReview, { handler: 'functions/review/get.ts', table: 'readWrite', blobs: 'read' }),
   route('RevealCitizenId', review.revealCitizenId, { handler: 'functions/review/reveal-citizen-id.ts', table: 'readWrite' }),
   route('Decide', review.decide, { handler: 'functions/review/decide.ts', table: 'readWrite', blobs: 'read', usesPiiKey: true }),
+
+  // The residence permit, the migrant's side, and its public verification.
+  route('GetPermit', permit.getPermit, { handler: 'functions/permit/get.ts', table: 'read', blobs: 'read', permitKey: 'sign' }),
+  route('ApplyForPermit', permit.applyForPermit, { handler: 'functions/permit/apply.ts', table: 'readWrite', blobs: 'read' }),
+  route('GetPermitApplication', permit.getPermitApplication, { handler: 'functions/permit/application-get.ts', table: 'read' }),
+  route('ResubmitPermitApplication', permit.resubmitPermitApplication, {
+    handler: 'functions/permit/application-resubmit.ts',
+    table: 'readWrite',
+    blobs: 'read',
+  }),
+  route('EndorsePermit', permit.endorsePermit, { handler: 'functions/permit/endorse.ts', table: 'readWrite', blobs: 'read', permitKey: 'sign' }),
+  route('RenewPermit', permit.renewPermit, { handler: 'functions/permit/renew.ts', table: 'readWrite' }),
+  route('CancelPermit', permit.cancelPermit, { handler: 'functions/permit/cancel.ts', table: 'readWrite', blobs: 'read', permitKey: 'sign' }),
+  route('WithdrawCancellation', permit.withdrawCancellation, {
+    handler: 'functions/permit/cancellation-withdraw.ts',
+    table: 'readWrite',
+    blobs: 'read',
+    permitKey: 'sign',
+  }),
+  route('GetEntitlements', permit.getEntitlements, { handler: 'functions/permit/entitlements-get.ts', table: 'read' }),
+  route('VerifyPermit', permit.verifyPermit, { handler: 'functions/permit/verify.ts', table: 'readWrite', blobs: 'read', permitKey: 'verify' }),
+
+  // The residence permit, the officer's side.
+  route('PermitQueue', permit.listPermitApplications, { handler: 'functions/permit-review/queue.ts', table: 'read' }),
+  route('GetPermitApplicationForReview', permit.getPermitApplicationForReview, {
+    handler: 'functions/permit-review/get.ts',
+    table: 'readWrite',
+    blobs: 'read',
+  }),
+  route('DecidePermitApplication', permit.decidePermitApplication, { handler: 'functions/permit-review/decide.ts', table: 'readWrite' }),
+  route('BulkApprovePermits', permit.bulkApprovePermitApplications, { handler: 'functions/permit-review/bulk-approve.ts', table: 'readWrite' }),
 
   // The local blob store (S3 presigned URLs in AWS).
   route('PutLocalBlob', localBlobs.putLocalBlob, { handler: 'functions/uploads/local-put.ts', table: 'none', localOnly: true }),

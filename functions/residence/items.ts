@@ -15,7 +15,7 @@
  * | upload                   | UPLOAD#<uploadId>               | UPLOAD                 | TTL 24 h until attached |
  * | station of a county      | DIVISION#<6-digit code>         | STATION                | |
  */
-import type { DeadlineView, HistoryEntry } from '#shared/api/residence';
+import type { DeadlineView, HistoryEntry, MessageKind } from '#shared/api/residence';
 import type { DeclarationStatus } from '#shared/residence/declaration';
 import type { EducationLevel, EmploymentStatus, Ethnicity, HousingType, IntendedStay, ProofContentType, ResidenceReason, SchoolStatus } from '#shared/residence/vocabulary';
 import type { PackId } from '#shared/policy/schema';
@@ -128,8 +128,9 @@ export interface MessageItem {
   sk: string;
   id: string;
   at: string;
-  kind: 'declarationSubmitted' | 'declarationReturned' | 'declarationResubmitted' | 'declarationVerified' | 'declarationEnded';
+  kind: MessageKind;
   declarationId?: string;
+  applicationId?: string;
   /** Interpolation values of the message texts (`messages:<kind>.title|body`); rendered in the reader's language. */
   values: Record<string, string>;
 }
@@ -139,10 +140,12 @@ export interface AuditItem {
   sk: string;
   id: string;
   at: string;
-  action: 'viewDeclaration' | 'revealCitizenId' | 'decideDeclaration';
+  action: 'viewDeclaration' | 'revealCitizenId' | 'decideDeclaration' | 'viewPermitApplication' | 'decidePermitApplication';
   officerId: string;
   stationId: string;
-  declarationId: string;
+  /** The record the officer read or decided: a declaration or a permit application. */
+  declarationId?: string;
+  applicationId?: string;
   purpose?: string;
   gsi1pk: string;
   gsi1sk: string;

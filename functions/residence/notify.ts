@@ -9,13 +9,14 @@ import { logger } from '#functions/commons/logger';
 import { smsSender } from '#functions/commons/sms';
 import { tableName } from '#functions/commons/environment';
 import { isRtl, type Language } from '#shared/i18n/languages';
-import type { ReturnReason } from '#shared/residence/vocabulary';
 import { messageKey, type MessageItem } from './items.ts';
 
 export interface Notice {
   accountId: string;
   kind: MessageItem['kind'];
-  declarationId: string;
+  /** What the message leads to in the portal: a declaration, or a permit application. */
+  declarationId?: string;
+  applicationId?: string;
   values: Record<string, string>;
   at: string;
 }
@@ -28,26 +29,35 @@ export function messagePut(notice: Notice) {
     id,
     at: notice.at,
     kind: notice.kind,
-    declarationId: notice.declarationId,
+    ...(notice.declarationId ? { declarationId: notice.declarationId } : {}),
+    ...(notice.applicationId ? { applicationId: notice.applicationId } : {}),
     values: notice.values,
   };
   return { Put: { TableName: tableName(), Item: item } };
 }
 
-/** Return reasons as words of `language`, joined; stored as codes in `values.reasonCodes`. */
-export function reasonsText(reasons: readonly ReturnReason[], note: string | undefined, language: Language): string {
+/** The code lists a message's reasons come from: a declaration's return reasons, a permit application's corrections or refusal reasons. */
+export type ReasonList = 'returnReasons' | 'corrections' | 'rejectionReasons';
+
+/** Reasons as words of `language`, joined; stored as codes in `values.reasonCodes` (and `values.reasonList`). */
+export function reasonsText(
+  reasons: readonly string[],
+  note: string | undefined,
+  language: Language,
+  list: ReasonList = 'returnReasons',
+): string {
   const t = translator(language);
-  const words = reasons.filter((r) => r !== 'other').map((r) => t(`messages:returnReasons.${r}`));
+  const words = reasons.filter((r) => r !== 'other').map((r) => t(`messages:${list}.${r}`));
   if (note) words.push(note);
-  else if (reasons.includes('other')) words.push(t('messages:returnReasons.other'));
+  else if (reasons.includes('other')) words.push(t(`messages:${list}.other`));
   return words.join(t('messages:reasonSeparator'));
 }
 
 /** Interpolation values for `language`: reason codes become words there. */
 function localised(message: Pick<MessageItem, 'values'>, language: Language): Record<string, string> {
-  const { reasonCodes, note, ...rest } = message.values;
+  const { reasonCodes, reasonList, note, ...rest } = message.values;
   if (reasonCodes === undefined) return rest;
-  return { ...rest, reasons: reasonsText(reasonCodes.split(',').filter(Boolean) as ReturnReason[], note, language) };
+  return { ...rest, reasons: reasonsText(reasonCodes.split(',').filter(Boolean), note, language, (reasonList as ReasonList | undefined) ?? 'returnReasons') };
 }
 
 /** First-strong isolate … pop: a reference number or a Chinese address keeps its own order inside right-to-left text. */
@@ -58,12 +68,13 @@ export function renderMessage(message: MessageItem, language: Language) {
   const t = translator(language);
   const values = localised(message, language);
   // In the app, not in a text message: phones render SMS as plain text where isolates may show as boxes.
-  if (isRtl(language)) for (const name of ['id', 'address', 'on'] as const) if (values[name]) values[name] = isolate(values[name]);
+  if (isRtl(language)) for (const name of ['id', 'address', 'on', 'number'] as const) if (values[name]) values[name] = isolate(values[name]);
   return {
     id: message.id,
     at: message.at,
     kind: message.kind,
     ...(message.declarationId ? { declarationId: message.declarationId } : {}),
+    ...(message.applicationId ? { applicationId: message.applicationId } : {}),
     title: t(`messages:${message.kind}.title`, values),
     body: t(`messages:${message.kind}.body`, values),
   };

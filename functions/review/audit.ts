@@ -16,7 +16,8 @@ export interface AuditEvent {
   stationId: string;
   /** The person whose data was accessed. */
   accountId: string;
-  declarationId: string;
+  declarationId?: string;
+  applicationId?: string;
   at: string;
   purpose?: string;
 }
@@ -32,7 +33,8 @@ export function auditItem(event: AuditEvent): AuditItem {
     action: event.action,
     officerId: event.officerId,
     stationId: event.stationId,
-    declarationId: event.declarationId,
+    ...(event.declarationId ? { declarationId: event.declarationId } : {}),
+    ...(event.applicationId ? { applicationId: event.applicationId } : {}),
     ...(event.purpose ? { purpose: event.purpose } : {}),
     gsi1pk: officerAuditPartition(event.officerId),
     gsi1sk: event.at,

@@ -370,7 +370,28 @@ export const moveOut = contract({
 
 /* ---------------------------------------- messages ------------------------------------------ */
 
-export const MESSAGE_KINDS = ['declarationSubmitted', 'declarationReturned', 'declarationResubmitted', 'declarationVerified', 'declarationEnded'] as const;
+export const MESSAGE_KINDS = [
+  'declarationSubmitted',
+  'declarationReturned',
+  'declarationResubmitted',
+  'declarationVerified',
+  'declarationEnded',
+  'permitApplied',
+  'permitResubmitted',
+  'permitAccepted',
+  'permitReturned',
+  'permitRejected',
+  'permitIssued',
+  'endorsementOpen',
+  'endorsementClosing',
+  'permitEndorsed',
+  'permitSuspended',
+  'permitExpired',
+  'cancellationScheduled',
+  'cancellationWithdrawn',
+  'permitCancelled',
+] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const Message = z.object({
   id: z.string(),
@@ -378,6 +399,8 @@ export const Message = z.object({
   kind: z.enum(MESSAGE_KINDS),
   /** Where the message leads in the portal, e.g. the declaration. */
   declarationId: z.string().optional(),
+  /** …or the permit application (the permit page when neither is set and the kind is a permit's). */
+  applicationId: z.string().optional(),
   title: z.string(),
   body: z.string(),
 });
