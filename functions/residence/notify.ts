@@ -55,7 +55,9 @@ export function reasonsText(
 
 /** Interpolation values for `language`: reason codes become words there. */
 function localised(message: Pick<MessageItem, 'values'>, language: Language): Record<string, string> {
-  const { reasonCodes, reasonList, note, ...rest } = message.values;
+  const { reasonCodes, reasonList, note, effect, ...rest } = message.values;
+  // A permit's missed-endorsement effect is stored as the pack's code and worded in the reader's language.
+  if (effect) rest.effect = translator(language)(`messages:missedEffects.${effect}`);
   if (reasonCodes === undefined) return rest;
   return { ...rest, reasons: reasonsText(reasonCodes.split(',').filter(Boolean), note, language, (reasonList as ReasonList | undefined) ?? 'returnReasons') };
 }
