@@ -1,4 +1,4 @@
-/** Server-side translation: error messages and SMS texts in the caller's language. */
+/** Server-side translation: error messages, SMS texts and the policy engine's reasons in the caller's language. */
 import i18next, { type TFunction } from 'i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '#shared/i18n/languages';
 import zhErrors from '#locales/zh-CN/errors.json' with { type: 'json' };
@@ -10,6 +10,9 @@ import ugSms from '#locales/ug/sms.json' with { type: 'json' };
 import zhMessages from '#locales/zh-CN/messages.json' with { type: 'json' };
 import enMessages from '#locales/en/messages.json' with { type: 'json' };
 import ugMessages from '#locales/ug/messages.json' with { type: 'json' };
+import zhPolicy from '#locales/zh-CN/policy.json' with { type: 'json' };
+import enPolicy from '#locales/en/policy.json' with { type: 'json' };
+import ugPolicy from '#locales/ug/policy.json' with { type: 'json' };
 
 const instance = i18next.createInstance();
 void instance.init({
@@ -17,13 +20,13 @@ void instance.init({
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
-  ns: ['errors', 'sms', 'messages'],
+  ns: ['errors', 'sms', 'messages', 'policy'],
   defaultNS: 'errors',
   interpolation: { escapeValue: false },
   resources: {
-    'zh-CN': { errors: zhErrors, sms: zhSms, messages: zhMessages },
-    en: { errors: enErrors, sms: enSms, messages: enMessages },
-    ug: { errors: ugErrors, sms: ugSms, messages: ugMessages },
+    'zh-CN': { errors: zhErrors, sms: zhSms, messages: zhMessages, policy: zhPolicy },
+    en: { errors: enErrors, sms: enSms, messages: enMessages, policy: enPolicy },
+    ug: { errors: ugErrors, sms: ugSms, messages: ugMessages, policy: ugPolicy },
   },
 });
 

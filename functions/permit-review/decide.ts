@@ -1,8 +1,11 @@
-/** Placeholder until the route is built: answers 501. */
+/** POST /api/officer/permit-applications/{id}/decision: accept, approve (issuing the permit), return or reject. */
 import { decidePermitApplication } from '#shared/api/permit';
 import { httpHandler } from '#functions/commons/http/handler';
-import { ApiError } from '#functions/commons/errors';
+import { stationOf } from '#functions/review/station';
+import { applicationView } from '#functions/permit/views';
+import { decideApplication } from './deciding.ts';
 
-export const handler = httpHandler(decidePermitApplication, async () => {
-  throw new ApiError(501, 'not_implemented');
+export const handler = httpHandler(decidePermitApplication, async ({ caller, params, body }) => {
+  const station = await stationOf(caller);
+  return applicationView(await decideApplication(params.id, body, caller, station));
 });

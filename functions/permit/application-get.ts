@@ -1,8 +1,7 @@
-/** Placeholder until the route is built: answers 501. */
+/** GET /api/me/permit/applications/{id}: one of the caller's applications with its timeline. */
 import { getPermitApplication } from '#shared/api/permit';
 import { httpHandler } from '#functions/commons/http/handler';
-import { ApiError } from '#functions/commons/errors';
+import { ownApplication } from './records.ts';
+import { applicationView } from './views.ts';
 
-export const handler = httpHandler(getPermitApplication, async () => {
-  throw new ApiError(501, 'not_implemented');
-});
+export const handler = httpHandler(getPermitApplication, async ({ caller, params }) => applicationView(await ownApplication(caller.id, params.id)));

@@ -1,8 +1,16 @@
-/** Placeholder until the route is built: answers 501. */
-import { applyForPermit } from '#shared/api/permit';
+/** POST /api/me/permit/applications: apply for a permit or a replacement (idempotent with an Idempotency-Key). */
+import { applyForPermit as applyContract } from '#shared/api/permit';
 import { httpHandler } from '#functions/commons/http/handler';
-import { ApiError } from '#functions/commons/errors';
+import { fingerprint, idempotencyKeyOf } from '#functions/residence/idempotency';
+import { applyForPermit } from './applying.ts';
+import { applicationView } from './views.ts';
 
-export const handler = httpHandler(applyForPermit, async () => {
-  throw new ApiError(501, 'not_implemented');
+export const handler = httpHandler(applyContract, async ({ caller, body, event }) => {
+  const key = idempotencyKeyOf(event);
+  const application = await applyForPermit({
+    accountId: caller.id,
+    input: body,
+    ...(key ? { idempotency: { key, fingerprint: fingerprint(body) } } : {}),
+  });
+  return applicationView(application);
 });

@@ -1,8 +1,7 @@
-/** Placeholder until the route is built: answers 501. */
+/** DELETE /api/me/permit/cancellation: withdraw a cancellation that has not taken effect. */
 import { withdrawCancellation } from '#shared/api/permit';
 import { httpHandler } from '#functions/commons/http/handler';
-import { ApiError } from '#functions/commons/errors';
+import { holderCard } from './card.ts';
+import { withdrawCancellation as withdraw } from './cancelling.ts';
 
-export const handler = httpHandler(withdrawCancellation, async () => {
-  throw new ApiError(501, 'not_implemented');
-});
+export const handler = httpHandler(withdrawCancellation, async ({ caller, query, event }) => holderCard(await withdraw(caller.id, query.holder), event));

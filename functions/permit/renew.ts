@@ -1,8 +1,7 @@
-/** Placeholder until the route is built: answers 501. */
+/** POST /api/me/permit/renewals: apply to renew the permit before it expires. */
 import { renewPermit } from '#shared/api/permit';
 import { httpHandler } from '#functions/commons/http/handler';
-import { ApiError } from '#functions/commons/errors';
+import { renewPermit as renew } from './renewing.ts';
+import { applicationView } from './views.ts';
 
-export const handler = httpHandler(renewPermit, async () => {
-  throw new ApiError(501, 'not_implemented');
-});
+export const handler = httpHandler(renewPermit, async ({ caller, body }) => applicationView(await renew(caller.id, body)));

@@ -1,8 +1,6 @@
-/** Placeholder until the route is built: answers 501. */
+/** GET /api/verify/{token}: the public check of a shown permit. Nothing about the checker is read or logged. */
 import { verifyPermit } from '#shared/api/permit';
 import { httpHandler } from '#functions/commons/http/handler';
-import { ApiError } from '#functions/commons/errors';
+import { verifyPermitToken } from './verification.ts';
 
-export const handler = httpHandler(verifyPermit, async () => {
-  throw new ApiError(501, 'not_implemented');
-});
+export const handler = httpHandler(verifyPermit, async ({ params }) => verifyPermitToken(params.token));

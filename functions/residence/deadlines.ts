@@ -3,7 +3,7 @@
  * working calendar the table holds (official year calendars included), never the bundled one alone.
  */
 import type { DeadlineView } from '#shared/api/residence';
-import { deadlineFor } from '#shared/policy/deadlines';
+import { deadlineFor, type Deadline } from '#shared/policy/deadlines';
 import { startOfDay, type IsoDate } from '#shared/policy/civil-time';
 import type { PolicyPack } from '#shared/policy/schema';
 import { workingCalendar } from '#functions/commons/working-calendar';
@@ -17,7 +17,11 @@ export type RegistrationRule = 'registration.deadline' | 'registration.changeDea
  */
 export async function registrationDeadline(pack: PolicyPack, rule: RegistrationRule, eventDate: IsoDate, filedAt: Date): Promise<DeadlineView | null> {
   const deadline = deadlineFor(pack, rule, startOfDay(eventDate), { calendar: await workingCalendar(), filedAt });
-  if (!deadline) return null;
+  return deadline ? deadlineView(pack, deadline) : null;
+}
+
+/** A pack's deadline as the API shows and stores it. */
+export function deadlineView(pack: PolicyPack, deadline: Deadline): DeadlineView {
   return {
     packId: pack.id,
     rule: deadline.rule,

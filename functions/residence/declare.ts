@@ -168,7 +168,7 @@ export async function declareResidence({ accountId, input, idempotency }: Submis
       { Put: { TableName: tableName(), Item: withIndexKeys(declaration), ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: tableName(), Item: pointer, ConditionExpression: 'attribute_not_exists(pk)' } },
       messagePut(submitted),
-      ...(idempotency ? [idempotencyPut(accountId, idempotency.key, idempotency.fingerprint, id)] : []),
+      ...(idempotency ? [idempotencyPut(accountId, idempotency.key, idempotency.fingerprint, { declarationId: id })] : []),
       ...checked.extraItems,
     ];
     try {

@@ -1,8 +1,8 @@
 /**
  * Idempotent submissions. A client that did not hear the answer (timeout, 503) sends the same
  * request again with the same `Idempotency-Key`; the record of the key is written in the same
- * transaction as the declaration it created, so either both exist or neither does, and the retry
- * gets the first declaration back instead of a second one.
+ * transaction as the declaration or permit application it created, so either both exist or neither
+ * does, and the retry gets the first one back instead of a second one.
  */
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -43,19 +43,29 @@ function canonical(value: unknown): unknown {
 /** Hash of the parsed (trimmed, normalised) body: a retry that differs only in whitespace is the same request. */
 export const fingerprint = (body: unknown) => createHash('sha256').update(JSON.stringify(canonical(body))).digest('base64url');
 
+/** What a submission created: a declaration or a permit application. */
+export type Created = { declarationId: string } | { applicationId: string };
+
 /**
- * The declaration an earlier request with this key created, or undefined when the key is new. The
- * same key with another body is refused: the client is confused, and guessing would be worse.
+ * The record an earlier request with this key left, or undefined when the key is new. The same key
+ * with another body is refused: the client is confused, and guessing would be worse.
  */
-export async function priorDeclaration(accountId: string, key: string, print: string): Promise<string | undefined> {
+async function priorRecord(accountId: string, key: string, print: string): Promise<IdempotencyItem | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: idempotencyKey(accountId, key), ConsistentRead: true }));
   const record = Item as IdempotencyItem | undefined;
-  if (!record) return undefined;
-  if (record.fingerprint !== print) throw new ApiError(422, 'idempotency_key_reused');
-  return record.declarationId;
+  if (record && record.fingerprint !== print) throw new ApiError(422, 'idempotency_key_reused');
+  return record;
 }
 
-export function idempotencyPut(accountId: string, key: string, print: string, declarationId: string): TransactItem {
-  const item: IdempotencyItem = { ...idempotencyKey(accountId, key), sk: 'IDEMPOTENCY', fingerprint: print, declarationId, ttl: epochSecondsAfter(RETENTION_SECONDS) };
+/** The declaration an earlier request with this key created, or undefined when the key is new. */
+export const priorDeclaration = async (accountId: string, key: string, print: string): Promise<string | undefined> =>
+  (await priorRecord(accountId, key, print))?.declarationId;
+
+/** The permit application an earlier request with this key created, or undefined when the key is new. */
+export const priorApplication = async (accountId: string, key: string, print: string): Promise<string | undefined> =>
+  (await priorRecord(accountId, key, print))?.applicationId;
+
+export function idempotencyPut(accountId: string, key: string, print: string, created: Created): TransactItem {
+  const item: IdempotencyItem = { ...idempotencyKey(accountId, key), sk: 'IDEMPOTENCY', fingerprint: print, ...created, ttl: epochSecondsAfter(RETENTION_SECONDS) };
   return { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
 }

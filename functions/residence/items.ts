@@ -15,7 +15,7 @@
  * | upload                   | UPLOAD#<uploadId>               | UPLOAD                 | TTL 24 h until attached |
  * | station of a county      | DIVISION#<6-digit code>         | STATION                | |
  */
-import type { DeadlineView, HistoryEntry, MessageKind } from '#shared/api/residence';
+import type { DeadlineView, HistoryEntry, MessageKind, UploadPurpose } from '#shared/api/residence';
 import type { DeclarationStatus } from '#shared/residence/declaration';
 import type { EducationLevel, EmploymentStatus, Ethnicity, HousingType, IntendedStay, ProofContentType, ResidenceReason, SchoolStatus } from '#shared/residence/vocabulary';
 import type { PackId } from '#shared/policy/schema';
@@ -151,13 +151,13 @@ export interface AuditItem {
   gsi1sk: string;
 }
 
-/** A proof file the person asked to upload; its TTL is removed when a declaration attaches it. */
+/** A file the person asked to upload; its TTL is removed when a declaration or a permit application attaches it. */
 export interface UploadItem {
   pk: string;
   sk: 'UPLOAD';
   id: string;
   accountId: string;
-  purpose: 'residenceProof';
+  purpose: UploadPurpose;
   blobKey: string;
   fileName: string;
   contentType: ProofContentType;
@@ -179,6 +179,8 @@ export interface IdempotencyItem {
   sk: 'IDEMPOTENCY';
   /** Hash of the normalised request body: the same key with another body is refused. */
   fingerprint: string;
-  declarationId: string;
+  /** What the first request created: a declaration or a permit application. */
+  declarationId?: string;
+  applicationId?: string;
   ttl: number;
 }

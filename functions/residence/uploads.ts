@@ -1,13 +1,14 @@
 /**
- * Proof-of-residence files. The person first asks for an upload ticket (an UPLOAD item and a
- * presigned PUT); a declaration then attaches the upload by id, after checking that the file is
- * the caller's, was stored, and starts with the magic number of its declared type — a renamed
- * executable is not a PDF. Unattached uploads expire with their item's TTL.
+ * Uploaded documents: proof of residence, and a permit application's photo and proofs. The person
+ * first asks for an upload ticket (an UPLOAD item and a presigned PUT) for one purpose; a
+ * declaration or an application then attaches the upload by id, after checking that the file is
+ * the caller's, is for that purpose, was stored, and starts with the magic number of its declared
+ * type — a renamed executable is not a PDF. Unattached uploads expire with their item's TTL.
  */
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
-import type { UploadRequest, UploadTicket } from '#shared/api/residence';
+import type { UploadPurpose, UploadRequest, UploadTicket } from '#shared/api/residence';
 import type { ProofContentType } from '#shared/residence/vocabulary';
 import { blobStore } from '#functions/commons/blob-store';
 import { db } from '#functions/commons/dynamo';
@@ -52,21 +53,28 @@ export async function createUploadTicket(accountId: string, request: z.output<ty
 }
 
 /**
- * The document an upload becomes once attached, and the transaction item that attaches it (keeps it:
- * removes its TTL, on condition it is still the caller's).
+ * An upload of `purpose` that the caller may attach, and the transaction item that attaches it
+ * (keeps it: removes its TTL, on condition it is still the caller's). `field` names the request
+ * field that carried the upload id, for the error.
  */
-export async function attachableProof(accountId: string, uploadId: string): Promise<{ document: DocumentRef; attach: TransactItem }> {
+export async function attachableUpload(
+  accountId: string,
+  uploadId: string,
+  purpose: UploadPurpose,
+  field: string,
+): Promise<{ upload: UploadItem; attach: TransactItem }> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: uploadKey(uploadId), ConsistentRead: true }));
   const upload = Item as UploadItem | undefined;
   // Someone else's upload is "not found": its existence is not the caller's business.
-  if (!upload || upload.accountId !== accountId) throw new ApiError(404, 'upload_not_found', {}, [{ path: 'proofUploadId', key: 'validation.invalid' }]);
+  if (!upload || upload.accountId !== accountId) throw new ApiError(404, 'upload_not_found', {}, [{ path: field, key: 'validation.invalid' }]);
+  if (upload.purpose !== purpose) throw new ApiError(422, 'upload_wrong_purpose', {}, [{ path: field, key: 'validation.invalid' }]);
   const stored = await blobStore().head(upload.blobKey);
   if (!stored || stored.size !== upload.size) throw new ApiError(409, 'upload_not_received');
   if (!startsAsDeclared(upload.contentType, stored.firstBytes)) {
-    throw new ApiError(400, 'upload_content_mismatch', {}, [{ path: 'proofUploadId', key: 'validation.fileType' }]);
+    throw new ApiError(400, 'upload_content_mismatch', {}, [{ path: field, key: 'validation.fileType' }]);
   }
   return {
-    document: { id: upload.id, kind: 'residenceProof', fileName: upload.fileName, contentType: upload.contentType, size: upload.size, blobKey: upload.blobKey },
+    upload,
     attach: {
       Update: {
         TableName: tableName(),
@@ -77,5 +85,14 @@ export async function attachableProof(accountId: string, uploadId: string): Prom
         ExpressionAttributeValues: { ':me': accountId },
       },
     },
+  };
+}
+
+/** A proof of residence as a declaration's document, and the item that attaches it. */
+export async function attachableProof(accountId: string, uploadId: string): Promise<{ document: DocumentRef; attach: TransactItem }> {
+  const { upload, attach } = await attachableUpload(accountId, uploadId, 'residenceProof', 'proofUploadId');
+  return {
+    document: { id: upload.id, kind: 'residenceProof', fileName: upload.fileName, contentType: upload.contentType, size: upload.size, blobKey: upload.blobKey },
+    attach,
   };
 }

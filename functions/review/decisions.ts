@@ -42,7 +42,7 @@ function advanced(d: DeclarationItem, status: DeclarationItem['status'], entry: 
 }
 
 /** Put `next` only if the stored item is still the one read: same version, same status. */
-function guardedPut(next: DeclarationItem, seen: DeclarationItem): TransactItem {
+export function guardedPut<T extends { version: number; status: string }>(next: T, seen: T): TransactItem {
   return {
     Put: {
       TableName: tableName(),
@@ -85,17 +85,20 @@ async function supersede(d: DeclarationItem, at: string): Promise<Superseding> {
  * Once verified, the person has nothing in progress any more: the pointer that blocks a second
  * declaration goes, but only if it still points at this one.
  */
-async function releaseDeclaringPointer(d: DeclarationItem): Promise<TransactItem[]> {
-  const key = declaringKey(d.accountId);
+const releaseDeclaringPointer = (d: DeclarationItem) => releasePointer(declaringKey(d.accountId), 'declarationId', d.id);
+
+/** Deleting a pointer item (its `attribute` names what it points at), if it still points at `id`. */
+export async function releasePointer(key: { pk: string; sk: string }, attribute: string, id: string): Promise<TransactItem[]> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
-  if (Item?.declarationId !== d.id) return [];
+  if (Item?.[attribute] !== id) return [];
   return [
     {
       Delete: {
         TableName: tableName(),
         Key: key,
-        ConditionExpression: 'declarationId = :id',
-        ExpressionAttributeValues: { ':id': d.id },
+        ConditionExpression: '#ref = :id',
+        ExpressionAttributeNames: { '#ref': attribute },
+        ExpressionAttributeValues: { ':id': id },
       },
     },
   ];

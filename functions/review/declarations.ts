@@ -55,10 +55,13 @@ async function childrenOf(accountId: string): Promise<ChildItem[]> {
   return children;
 }
 
-async function documentUrls(declaration: DeclarationItem): Promise<Map<string, string>> {
+type StoredDocument = { id: string; blobKey: string; contentType: string; fileName: string };
+
+/** Short-lived read links of stored documents (a declaration's, a permit application's), by document id. */
+export async function documentUrls(documents: readonly StoredDocument[]): Promise<Map<string, string>> {
   const store = blobStore();
   const links = await Promise.all(
-    declaration.documents.map(
+    documents.map(
       async (doc) =>
         [doc.id, await store.presignGet(doc.blobKey, { contentType: doc.contentType, fileName: doc.fileName }, DOCUMENT_LINK_SECONDS)] as const,
     ),
@@ -75,7 +78,7 @@ export async function reviewParts(declaration: DeclarationItem, profile?: Profil
   const [person, children, urls, day] = await Promise.all([
     profile ?? profileOf(declaration.accountId),
     childrenOf(declaration.accountId),
-    documentUrls(declaration),
+    documentUrls(declaration.documents),
     today(),
   ]);
   return { declaration, profile: person, children, documentUrls: urls, today: day };

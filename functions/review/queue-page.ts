@@ -18,7 +18,7 @@ export interface QueueSelection {
 
 type IndexName = 'gsi2' | 'gsi3';
 
-interface QueuePartition {
+export interface QueuePartition {
   index: IndexName;
   partitionKey: string;
 }
@@ -37,8 +37,12 @@ export type StartKey = Record<string, string>;
  * same thing. Only the attributes a row shows are read.
  */
 export function queueQueryInput(table: string, s: QueueSelection, limit: number, start?: StartKey) {
-  const { index, partitionKey } = queuePartition(s);
-  const names = Object.fromEntries(QUEUE_ROW_ATTRIBUTES.map((a, i) => [`#a${i}`, a]));
+  return partitionQueryInput(table, queuePartition(s), QUEUE_ROW_ATTRIBUTES, limit, start);
+}
+
+/** One page of an index partition in ascending sort-key order, reading only `attributes`. */
+export function partitionQueryInput(table: string, { index, partitionKey }: QueuePartition, attributes: readonly string[], limit: number, start?: StartKey) {
+  const names = Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a]));
   return {
     TableName: table,
     IndexName: index,
@@ -60,11 +64,24 @@ const SORT_KEY = /^\d{4}-\d{2}-\d{2}#(.+)$/;
  * 400 rather than a query elsewhere, so no cursor can move a query out of its partition.
  */
 export function queueStartKey(cursor: string | undefined, s: QueueSelection): StartKey | undefined {
-  const { index, partitionKey } = queuePartition(s);
+  return partitionStartKey(cursor, queuePartition(s), (sortKey) => {
+    const id = SORT_KEY.exec(sortKey)?.[1];
+    return id && REFERENCE_PATTERN.test(id) ? declarationKey(id) : undefined;
+  });
+}
+
+/**
+ * A cursor's start key if it is a key of `partition` whose item key is the one `itemOf` finds in
+ * its sort key (undefined: no item of this queue has such a sort key); otherwise a 400.
+ */
+export function partitionStartKey(
+  cursor: string | undefined,
+  { index, partitionKey }: QueuePartition,
+  itemOf: (sortKey: string) => { pk: string; sk: string } | undefined,
+): StartKey | undefined {
   return decodeCursor(cursor, ['pk', 'sk', `${index}pk`, `${index}sk`], (key) => {
-    const id = SORT_KEY.exec(key[`${index}sk`] ?? '')?.[1];
-    if (key[`${index}pk`] !== partitionKey || !id || !REFERENCE_PATTERN.test(id)) return false;
-    const item = declarationKey(id);
-    return key.pk === item.pk && key.sk === item.sk;
+    if (key[`${index}pk`] !== partitionKey) return false;
+    const item = itemOf(key[`${index}sk`] ?? '');
+    return item !== undefined && key.pk === item.pk && key.sk === item.sk;
   });
 }

@@ -15,6 +15,8 @@ export interface OfficerStation {
   name: string;
   /** County codes (6 digits) the station covers. */
   divisions: string[];
+  /** In a remote area: the pack's remote time limit for issuing a permit applies. */
+  remote: boolean;
 }
 
 export const stationKey = (id: string) => ({ pk: `STATION#${id}`, sk: 'STATION' });
@@ -31,7 +33,9 @@ async function readStation(id: string): Promise<OfficerStation | undefined> {
   const cached = cache.get(id);
   if (cached && cached.table === table && now() - cached.readAt < CACHE_MS) return cached.station;
   const { Item } = await db().send(new GetCommand({ TableName: table, Key: stationKey(id) }));
-  const station = Item ? { id: String(Item.id), name: String(Item.name), divisions: (Item.divisions as string[]) ?? [] } : undefined;
+  const station = Item
+    ? { id: String(Item.id), name: String(Item.name), divisions: (Item.divisions as string[]) ?? [], remote: Item.remote === true }
+    : undefined;
   cache.set(id, { table, readAt: now(), station });
   return station;
 }

@@ -6,6 +6,8 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { routes } from '#infra/routes';
+import { dailyPermitSweep } from '#infra/jobs';
+import { startDailyJob } from './daily-jobs.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { loadOrCreateLocalSecrets } from './secrets.ts';
 import { ensureTable } from './table-bootstrap.ts';
@@ -56,6 +58,9 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       BLOB_STORE: 'local',
       BLOB_DIR: join(dataDir, 'blobs'),
       BLOB_SIGNING_KEY: secrets.blobSigningKey,
+      PERMIT_SIGNER: 'local',
+      PERMIT_SIGNING_JWK: JSON.stringify(secrets.permitSigningKey),
+      PERMIT_VERIFICATION_JWK: JSON.stringify(secrets.permitVerificationKey),
       POWERTOOLS_SERVICE_NAME: 'portal',
     });
 
@@ -84,6 +89,8 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       server.listen(options.port, listening);
     });
     const port = (server.address() as AddressInfo).port;
+    // Once now, over the seeded data, then daily at the hour EventBridge Scheduler keeps in AWS.
+    const permitSweep = await startDailyJob(dailyPermitSweep);
 
     return {
       url: `http://localhost:${port}`,
@@ -93,6 +100,7 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       demoAccounts,
       seeded,
       async close() {
+        await permitSweep.stop();
         server.closeAllConnections();
         await new Promise<void>((closed) => server.close(() => closed()));
         await database?.stop();

@@ -1,16 +1,19 @@
-/** Alarms on function errors and API 5xx answers, sent to one SNS topic operators subscribe to. */
+/** Alarms on function errors, API 5xx answers and dead letters, sent to one SNS topic operators subscribe to. */
 import { Duration } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 export interface AlarmsProps {
   /** Functions by a stable id, used for the alarm's construct id. */
   functions: ReadonlyMap<string, lambda.IFunction>;
   httpApi: apigw.IHttpApi;
+  /** Dead-letter queues by a stable id: a message there is work that was never done. */
+  queues?: ReadonlyMap<string, sqs.IQueue>;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -41,6 +44,13 @@ export class Alarms extends Construct {
         `${functionId}Errors`,
         fn.metricErrors({ period: PERIOD, statistic: cloudwatch.Stats.SUM }),
         `${functionId} failed at least once in 5 minutes`,
+      );
+    }
+    for (const [queueId, queue] of props.queues ?? []) {
+      alarmAtLeastOnce(
+        `${queueId}Messages`,
+        queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: cloudwatch.Stats.MAXIMUM }),
+        `${queueId} holds a message`,
       );
     }
     alarmAtLeastOnce(

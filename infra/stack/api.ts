@@ -7,12 +7,14 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { Route } from '#infra/routes';
 import { portalFunction } from './function.ts';
+import { grantPermitKey, permitKeyEnvironment } from './permits.ts';
 import { grantBlobAccess } from './uploads.ts';
 
 export interface ApiProps {
@@ -21,6 +23,8 @@ export interface ApiProps {
   piiKey: secretsmanager.ISecret;
   /** The blob store of routes that declare `blobs`; no other function can reach it. */
   uploads: s3.IBucket;
+  /** The key of the permit's QR tokens: routes that declare `permitKey` sign with it or read its public half. */
+  permitKey: kms.IKey;
   /** The `iss` of accepted tokens and the app clients they must be issued to. */
   jwtIssuer: string;
   jwtAudience: string[];
@@ -68,12 +72,14 @@ export class Api extends Construct {
           TABLE_NAME: props.table.tableName,
           ...(route.usesPiiKey ? { PII_KEY_SECRET_ARN: props.piiKey.secretArn } : {}),
           ...(route.blobs ? { BLOB_STORE: 's3', UPLOADS_BUCKET: props.uploads.bucketName } : {}),
+          ...(route.permitKey ? permitKeyEnvironment(props.permitKey) : {}),
         },
       });
       if (route.table === 'read') props.table.grantReadData(fn);
       if (route.table === 'readWrite') props.table.grantReadWriteData(fn);
       if (route.usesPiiKey) props.piiKey.grantRead(fn);
       if (route.blobs) grantBlobAccess(props.uploads, fn, route.blobs);
+      if (route.permitKey) grantPermitKey(props.permitKey, fn, route.permitKey);
 
       new apigw.HttpRoute(this, `${route.id}Route`, {
         httpApi: this.httpApi,

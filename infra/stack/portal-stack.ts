@@ -1,11 +1,13 @@
 /** The whole cloud deployment of the portal in one stack, composed from one construct per concern. */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { dailyPermitSweep } from '#infra/jobs';
 import { cloudRoutes } from '#infra/routes';
 import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { Data } from './data.ts';
 import { Identity } from './identity.ts';
+import { DailySweep, PermitSigningKey } from './permits.ts';
 import { Uploads } from './uploads.ts';
 import { Web } from './web.ts';
 
@@ -21,11 +23,13 @@ export class PortalStack extends Stack {
     const data = new Data(this, 'Data');
     const identity = new Identity(this, 'Identity');
     const uploads = new Uploads(this, 'Uploads');
+    const permitKey = new PermitSigningKey(this, 'PermitKey');
     const api = new Api(this, 'Api', {
       routes: cloudRoutes,
       table: data.table,
       piiKey: data.piiKey,
       uploads: uploads.bucket,
+      permitKey: permitKey.key,
       jwtIssuer: identity.issuer,
       jwtAudience: [identity.webClient.userPoolClientId],
     });
@@ -40,9 +44,11 @@ export class PortalStack extends Stack {
       },
     });
     uploads.allowUploadsFrom(web.url);
+    const dailySweep = new DailySweep(this, dailyPermitSweep.id, { table: data.table, piiKey: data.piiKey });
     const alarms = new Alarms(this, 'Alarms', {
-      functions: new Map([...api.functions, ['PostConfirmation', identity.postConfirmation]]),
+      functions: new Map([...api.functions, ['PostConfirmation', identity.postConfirmation], [dailyPermitSweep.id, dailySweep.fn]]),
       httpApi: api.httpApi,
+      queues: new Map([[`${dailyPermitSweep.id}DeadLetters`, dailySweep.deadLetters]]),
     });
 
     const outputs: Record<string, [value: string, description: string]> = {
@@ -53,6 +59,8 @@ export class PortalStack extends Stack {
       TableName: [data.table.tableName, 'DynamoDB table'],
       UploadsBucketName: [uploads.bucket.bucketName, 'Uploads bucket'],
       AlarmTopicArn: [alarms.topic.topicArn, 'Subscribe to receive alarms'],
+      PermitKeyArn: [permitKey.key.keyArn, 'KMS key that signs the permit QR tokens'],
+      DailySweepFunctionName: [dailySweep.fn.functionName, 'Invoke with {"today":"YYYY-MM-DD"} to re-run a missed day'],
     };
     for (const [name, [value, description]] of Object.entries(outputs)) {
       new CfnOutput(this, name, { value, description });

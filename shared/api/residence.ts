@@ -166,14 +166,29 @@ export const addChild = contract({
 
 /* ---------------------------------------- uploads ------------------------------------------- */
 
+/**
+ * What a file is for: proof of residence for a declaration, or the photo or a proof of a permit
+ * application. A file attaches only where its purpose says.
+ */
+export const UPLOAD_PURPOSES = ['residenceProof', 'permitPhoto', 'permitProof'] as const;
+export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
+
+/** A permit photo is an image: it is shown on the card and to whoever checks it. */
+export const PHOTO_CONTENT_TYPES: readonly (typeof PROOF_CONTENT_TYPES)[number][] = ['image/jpeg', 'image/png'];
+
 export const UploadRequest = z
   .object({
-    purpose: z.literal('residenceProof'),
+    purpose: z.enum(UPLOAD_PURPOSES, 'validation.choice'),
     fileName: z.string().trim().min(1, 'validation.required').max(120, 'validation.tooLong'),
     contentType: z.enum(PROOF_CONTENT_TYPES, 'validation.fileType'),
     size: z.number().int().min(1, 'validation.fileEmpty').max(PROOF_MAX_BYTES, 'validation.fileTooLarge'),
   })
-  .strict();
+  .strict()
+  .superRefine((u, ctx) => {
+    if (u.purpose === 'permitPhoto' && !PHOTO_CONTENT_TYPES.includes(u.contentType)) {
+      ctx.addIssue({ code: 'custom', path: ['contentType'], message: 'validation.photoType' });
+    }
+  });
 
 export const UploadTicket = z.object({
   uploadId: z.string(),

@@ -7,7 +7,7 @@
  */
 import { Agent, request as httpRequest } from 'node:http';
 import { DynamoDBClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { localClientConfig } from '#functions/commons/dynamo';
 import { divisionChildren, divisionPath } from '#functions/policy/divisions';
 import { declarationIndexKeys, declarationKey, type DeclarationItem } from '#functions/residence/items';
@@ -21,6 +21,7 @@ import { maskCitizenId, checkCharacter } from '#shared/residence/citizen-id';
 import { referenceNumber, type DeclarationStatus } from '#shared/residence/declaration';
 import { signInByPassword } from '#test/support/api-client';
 import type { DemoAccount } from '#infra/seed/seed';
+import { batchWrite } from './batch-write.ts';
 import { load, round, type LoadResult } from './measure.ts';
 
 interface Target {
@@ -32,8 +33,6 @@ interface Target {
 
 const SMALL = 10_000;
 const LARGE = 100_000;
-const BATCH = 25;
-const WRITERS = 12;
 const PAGE_LIMIT = 20;
 /** How deep the "later page" is: the cursor followed this many pages from the first. */
 const LATER_PAGE = 10;
@@ -133,26 +132,9 @@ function declarationItem(n: number, places: StationPlaces[]): DeclarationItem {
   return { ...base, ...declarationIndexKeys(base) };
 }
 
-/** Writes declarations [from, to) with parallel 25-item BatchWriteItem calls, retrying what is left unprocessed. */
-async function loadDeclarations(client: DynamoDBDocumentClient, table: string, from: number, to: number, places: StationPlaces[]): Promise<number> {
-  const started = performance.now();
-  let next = from;
-  const writer = async () => {
-    while (next < to) {
-      const start = next;
-      next = Math.min(to, next + BATCH);
-      let requests: Array<{ PutRequest: { Item: Record<string, unknown> } }> | undefined = [];
-      for (let n = start; n < Math.min(to, start + BATCH); n++) requests.push({ PutRequest: { Item: declarationItem(n, places) as unknown as Record<string, unknown> } });
-      for (let attempt = 0; requests?.length; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * attempt));
-        const { UnprocessedItems } = await client.send(new BatchWriteCommand({ RequestItems: { [table]: requests } }));
-        requests = UnprocessedItems?.[table] as typeof requests;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: WRITERS }, writer));
-  return (performance.now() - started) / 1000;
-}
+/** Writes declarations [from, to). */
+const loadDeclarations = (client: DynamoDBDocumentClient, table: string, from: number, to: number, places: StationPlaces[]): Promise<number> =>
+  batchWrite(client, table, from, to, (n) => declarationItem(n, places) as unknown as Record<string, unknown>);
 
 /* ---------------------------------------- measuring ----------------------------------------- */
 

@@ -9,6 +9,7 @@ import { repoRoot } from '#infra/local/server';
 import { measureApiOverhead } from './api-overhead.ts';
 import { measureSignInWeight } from './web-weight.ts';
 import { measureOfficerQueue } from './officer-queue.ts';
+import { measureDailyJob, measurePermitVerification } from './permit.ts';
 import { startServerProcess } from './server-process.ts';
 import { call, signInByPhone } from '#test/support/api-client';
 
@@ -26,8 +27,11 @@ try {
     measuredAt: new Date().toISOString(),
     apiOverhead: await measureApiOverhead({ ...server, dynamoEndpoint: database.endpoint }, migrant.token, migrant.id),
     signInPageWeight: await measureSignInWeight(server.url),
-    // Last: it fills the table with 100,000 declarations, which the figures above must not see.
+    permitVerification: await measurePermitVerification({ ...server, dynamoEndpoint: database.endpoint }),
+    // It fills the table with 100,000 declarations, which the figures above must not see.
     officerQueue: await measureOfficerQueue({ ...server, dynamoEndpoint: database.endpoint }),
+    // In a table of its own: 100,000 permits and their holders' profiles.
+    permitDailyJob: await measureDailyJob(database.endpoint),
   };
   console.log(JSON.stringify(results, null, 2));
   const out = join(repoRoot, 'test-results');

@@ -10,6 +10,8 @@ import type { DemoAccount } from '#infra/seed/seed';
 export interface ServerProcess {
   url: string;
   tableName: string;
+  /** The server's DATA_DIR: its local keys, for a bench that signs what the server verifies. */
+  dataDir: string;
   demoAccounts: DemoAccount[];
   stop(): Promise<void>;
 }
@@ -37,6 +39,7 @@ export async function startServerProcess(dynamoEndpoint: string): Promise<Server
   return {
     url,
     tableName: 'portal',
+    dataDir,
     demoAccounts: JSON.parse(readFileSync(join(dataDir, 'demo-accounts.json'), 'utf8')) as DemoAccount[],
     async stop() {
       const exited = new Promise((done) => child.once('exit', done));

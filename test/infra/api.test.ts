@@ -9,6 +9,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { routes, type Route } from '#infra/routes';
 import { Api } from '#infra/stack/api';
 import { Data } from '#infra/stack/data';
+import { PermitSigningKey } from '#infra/stack/permits';
 import { Uploads } from '#infra/stack/uploads';
 import { fixture, onlyOfType, resourcesOf, type Resources } from './cfn.ts';
 import { expectGrantsAsDeclared } from './grants.ts';
@@ -35,6 +36,7 @@ beforeAll(() => {
     table: data.table,
     piiKey: data.piiKey,
     uploads: uploads.bucket,
+    permitKey: new PermitSigningKey(stack, 'PermitKey').key,
     jwtIssuer: 'https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Example',
     jwtAudience: ['web-client'],
   });

@@ -123,10 +123,10 @@ describe('data', () => {
 });
 
 describe('functions', () => {
-  it('has one function per cloud route plus the Cognito trigger', () => {
-    expect(portalFunctions()).toHaveLength(cloudRoutes.length + 1);
+  it('has one function per cloud route plus the Cognito trigger and the daily permit sweep', () => {
+    expect(portalFunctions()).toHaveLength(cloudRoutes.length + 2);
     const node24 = ofType(resources, 'AWS::Lambda::Function').filter(([, fn]) => props(fn).Runtime === 'nodejs24.x');
-    expect(node24).toHaveLength(cloudRoutes.length + 1);
+    expect(node24).toHaveLength(cloudRoutes.length + 2);
   });
 
   it('runs every function on Node.js 24, arm64, 512 MB, traced, with the shared environment', () => {

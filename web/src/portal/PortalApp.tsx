@@ -15,6 +15,8 @@ import './portal.css';
 const SignedInPortal = lazy(() => import('./signed-in/SignedInPortal.tsx'));
 // The guide carries the province and city list and the policy texts, which nobody else needs.
 const GuidePage = lazy(() => import('./guide/GuidePage.tsx'));
+// Checking a shown residence permit: public, for anyone, with the camera scanner loaded only on demand.
+const VerifyPage = lazy(() => import('../verify/VerifyPage.tsx'));
 
 /** The mobile portal for migrants, landlords and agencies (antd-mobile). */
 export default function PortalApp() {
@@ -31,6 +33,14 @@ export default function PortalApp() {
           element={
             <Suspense fallback={<PageLoading />}>
               <GuidePage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="verify"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <VerifyPage />
             </Suspense>
           }
         />

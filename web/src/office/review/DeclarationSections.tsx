@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Card, Descriptions, Empty, Image, List, Table, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
 import { FileOutlined, FilePdfOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
@@ -5,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { Child, DeadlineView, HistoryEntry, PlaceView } from '#shared/api/residence';
 import type { DeclarationForReview } from '#shared/api/review';
 import { describeTimeRule, type Translate } from '#shared/policy/explain';
+import type { Citation } from '#shared/policy/schema';
+import type { PolicyDocument } from '#shared/policy/vocabulary';
 import { formatList } from '../../i18n/format.ts';
 import { isolateLtr } from '../../i18n/bidi.ts';
 import { useLanguage } from '../../i18n/language.ts';
@@ -140,7 +143,30 @@ function Children({ items, codes, t }: { items: Child[]; codes: Codes; t: TFunct
 
 const FILING_COLORS = { onTime: 'success', late: 'error', early: 'default' } as const;
 
-function Deadline({ deadline, t }: { deadline: DeadlineView | null; t: TFunction }) {
+/** An article a rule rests on: the regulation and article, and its words as written (Chinese). */
+export function CitationText({ citation }: { citation: Citation }) {
+  const { t } = useTranslation(['review', 'policy']);
+  return (
+    <div className="review-citation">
+      <div>{t('review:deadline.source', { source: t(`policy:sources.${citation.source}`), article: citation.article })}</div>
+      <blockquote className="review-quote" lang="zh-CN">
+        {citation.quote}
+      </blockquote>
+    </div>
+  );
+}
+
+interface DeadlineProps {
+  deadline: DeadlineView | null;
+  t: TFunction;
+  /** The label of the "in time?" row, or false for none (a limit not yet met either way). */
+  filing?: string | false;
+  /** Shown after the last day (the time left). */
+  lastDayExtra?: ReactNode;
+}
+
+/** A legal time limit: its last day, the rule, the jurisdiction and the article it comes from. */
+export function Deadline({ deadline, t, filing = t('review:deadline.filing'), lastDayExtra }: DeadlineProps) {
   const { language } = useLanguage();
   if (!deadline) return <Typography.Paragraph className="review-flat">{t('review:deadline.none')}</Typography.Paragraph>;
   const items: DescriptionsProps['items'] = [
@@ -155,14 +181,19 @@ function Deadline({ deadline, t }: { deadline: DeadlineView | null; t: TFunction
               {t('review:deadline.rolledFrom', { date: isolateLtr(deadline.rolledFrom) })}
             </Typography.Text>
           )}
+          {lastDayExtra && <span className="review-aside">{lastDayExtra}</span>}
         </>
       ),
     },
-    {
-      key: 'filing',
-      label: t('review:deadline.filing'),
-      children: <Tag color={FILING_COLORS[deadline.filing]}>{t(`review:deadline.filingStates.${deadline.filing}`)}</Tag>,
-    },
+    ...(filing === false
+      ? []
+      : [
+          {
+            key: 'filing',
+            label: filing,
+            children: <Tag color={FILING_COLORS[deadline.filing]}>{t(`review:deadline.filingStates.${deadline.filing}`)}</Tag>,
+          },
+        ]),
     {
       key: 'rule',
       label: t('review:deadline.rule'),
@@ -173,16 +204,7 @@ function Deadline({ deadline, t }: { deadline: DeadlineView | null; t: TFunction
       key: 'citation',
       label: t('review:deadline.citation'),
       span: 2,
-      children: (
-        <div className="review-citation">
-          <div>
-            {t('review:deadline.source', { source: t(`policy:sources.${deadline.citation.source}`), article: deadline.citation.article })}
-          </div>
-          <blockquote className="review-quote" lang="zh-CN">
-            {deadline.citation.quote}
-          </blockquote>
-        </div>
-      ),
+      children: <CitationText citation={deadline.citation} />,
     },
   ];
   return (
@@ -199,7 +221,18 @@ function Deadline({ deadline, t }: { deadline: DeadlineView | null; t: TFunction
   );
 }
 
-function Documents({ items, codes, t }: { items: DeclarationForReview['documents']; codes: Codes; t: TFunction }) {
+/** A stored document with its short-lived link, as the officer's screens list it. */
+export interface ReviewDocument {
+  id: string;
+  kind: PolicyDocument;
+  fileName: string;
+  contentType: string;
+  size: number;
+  url: string;
+}
+
+/** The documents with their links; images shown as thumbnails that open a preview. */
+export function Documents({ items, codes, t }: { items: readonly ReviewDocument[]; codes: Codes; t: TFunction }) {
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('review:documents.none')} />;
   return (
     <Image.PreviewGroup>

@@ -12,6 +12,7 @@ import { useServices } from '../../app/services.ts';
 import { DeclarationSections } from './DeclarationSections.tsx';
 import { Ltr } from './Ltr.tsx';
 import { queuePath, type QueueReturn } from './paths.ts';
+import { RecordFailure, RecordLoading } from './RecordStates.tsx';
 import { ReturnModal, type ReturnInput } from './ReturnModal.tsx';
 import { StatusTag } from './StatusTag.tsx';
 import { useLoad } from '../../app/load.ts';
@@ -82,36 +83,18 @@ function Declaration({ id }: { id: string }) {
   );
 
   if (declaration.data === undefined) {
-    if (declaration.error === undefined) {
-      return (
-        <div className="office-center review-loading" role="status">
-          <Spin size="large" description={t('common:state.loading')} />
-        </div>
-      );
-    }
-    const error = declaration.error;
-    if (error instanceof ApiError && (error.code === 'not_your_station' || error.status === 403)) {
-      return (
-        <Result
-          status="403"
-          title={t('review:detail.notYourStation')}
-          subTitle={t('review:detail.notYourStationDescription')}
-          extra={backButton}
-        />
-      );
-    }
-    if (error instanceof ApiError && error.status === 404) return <Missing />;
+    if (declaration.error === undefined) return <RecordLoading />;
     return (
-      <Result
-        status="error"
-        title={t('review:detail.loadFailed')}
-        subTitle={messageOf(error, t)}
-        extra={[
-          <Button key="retry" type="primary" onClick={declaration.reload}>
-            {t('common:action.retry')}
-          </Button>,
-          <span key="back">{backButton}</span>,
-        ]}
+      <RecordFailure
+        error={declaration.error}
+        texts={{
+          notYourStation: t('review:detail.notYourStation'),
+          notYourStationDescription: t('review:detail.notYourStationDescription'),
+          loadFailed: t('review:detail.loadFailed'),
+        }}
+        back={backButton}
+        missing={<Missing />}
+        onRetry={declaration.reload}
       />
     );
   }

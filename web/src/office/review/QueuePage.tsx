@@ -1,5 +1,5 @@
-import { Alert, Button, Empty, Result, Segmented, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
-import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { Button, Empty, Segmented, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { Station } from '#shared/api/identity';
@@ -11,6 +11,7 @@ import { isolate } from '../../i18n/bidi.ts';
 import { formatInstant, streetOf } from './format.ts';
 import { Ltr } from './Ltr.tsx';
 import { queuePath, type QueueReturn } from './paths.ts';
+import { QueueLoadFailed, QueuePager, QueueReloadFailed } from './QueueParts.tsx';
 import { useLoad } from '../../app/load.ts';
 import { useStreets } from './useStreets.ts';
 import { WorkingDaysTag } from './WorkingDaysTag.tsx';
@@ -169,31 +170,10 @@ export function QueuePage({ station }: { station: Station }) {
       </div>
 
       {failedFirst ? (
-        <Result
-          status="error"
-          title={t('review:queue.loadFailed')}
-          subTitle={messageOf(queue.error, t)}
-          extra={
-            <Button type="primary" onClick={queue.reload}>
-              {t('common:action.retry')}
-            </Button>
-          }
-        />
+        <QueueLoadFailed title={t('review:queue.loadFailed')} error={queue.error} onRetry={queue.reload} />
       ) : (
         <>
-          {queue.error !== undefined && (
-            <Alert
-              className="review-alert"
-              type="error"
-              showIcon
-              title={messageOf(queue.error, t)}
-              action={
-                <Button size="small" onClick={queue.reload}>
-                  {t('common:action.retry')}
-                </Button>
-              }
-            />
-          )}
+          {queue.error !== undefined && <QueueReloadFailed error={queue.error} onRetry={queue.reload} />}
           <Table<QueueItem>
             rowKey="id"
             className="review-table"
@@ -211,21 +191,7 @@ export function QueuePage({ station }: { station: Station }) {
               ),
             }}
           />
-          <nav className="review-pager" aria-label={t('review:queue.pager')}>
-            <Typography.Text type="secondary">{t('review:queue.page', { page: cursors.length + 1 })}</Typography.Text>
-            <Space>
-              <Button icon={<LeftOutlined className="review-flip" aria-hidden />} disabled={cursors.length === 0 || queue.loading} onClick={() => page(cursors.slice(0, -1))}>
-                {t('review:queue.previous')}
-              </Button>
-              <Button
-                disabled={!queue.data?.cursor || queue.loading}
-                onClick={() => queue.data?.cursor && page([...cursors, queue.data.cursor])}
-              >
-                {t('review:queue.next')}
-                <RightOutlined className="review-flip" aria-hidden />
-              </Button>
-            </Space>
-          </nav>
+          <QueuePager cursors={cursors} next={queue.data?.cursor} loading={queue.loading} onPage={page} />
         </>
       )}
     </div>

@@ -12,6 +12,7 @@ import { areasFor, hasOfficeRole, type OfficeArea } from './areas.tsx';
 
 // Each area with screens is a lazy chunk of its own, fetched when the officer first opens it.
 const ReviewRoutes = lazy(() => import('../review/ReviewRoutes.tsx'));
+const PermitRoutes = lazy(() => import('../permit/PermitRoutes.tsx'));
 
 /** Side menu, header with the station (or organisation) and the workbench, once the user is known. */
 export function OfficeShell() {
@@ -81,6 +82,12 @@ function OfficeLayout({ me, areas }: { me: Me; areas: OfficeArea[] }) {
     navigate('/office/sign-in', { replace: true });
   }
 
+  const loading = (
+    <div className="office-center" role="status">
+      <Spin size="large" description={t('common:state.loading')} />
+    </div>
+  );
+
   return (
     <Layout className="office-layout">
       <Layout.Sider width={256} theme="light" className="office-sider">
@@ -116,21 +123,25 @@ function OfficeLayout({ me, areas }: { me: Me; areas: OfficeArea[] }) {
           <Routes>
             <Route index element={<WorkbenchPage me={me} areas={areas} />} />
             {me.station && me.roles.includes('officer') && (
-              <Route
-                path="residence/*"
-                element={
-                  // The review's translations load on first visit; the shell stays in place meanwhile.
-                  <Suspense
-                    fallback={
-                      <div className="office-center" role="status">
-                        <Spin size="large" description={t('common:state.loading')} />
-                      </div>
-                    }
-                  >
-                    <ReviewRoutes station={me.station} />
-                  </Suspense>
-                }
-              />
+              <>
+                <Route
+                  path="residence/*"
+                  element={
+                    // The review's translations load on first visit; the shell stays in place meanwhile.
+                    <Suspense fallback={loading}>
+                      <ReviewRoutes station={me.station} />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="permits/*"
+                  element={
+                    <Suspense fallback={loading}>
+                      <PermitRoutes station={me.station} />
+                    </Suspense>
+                  }
+                />
+              </>
             )}
             <Route path="*" element={<Navigate to="/office" replace />} />
           </Routes>

@@ -28,6 +28,9 @@ export interface OfficeArea {
 /** The residence review's screens (a lazy chunk of their own). */
 export const RESIDENCE_REVIEW_PATH = '/office/residence';
 
+/** The residence permit review's screens (a lazy chunk of their own). */
+export const PERMIT_REVIEW_PATH = '/office/permits';
+
 /** Roles that have a back office; a resident's is the mobile portal. */
 export const OFFICE_ROLES: readonly Role[] = ['officer', 'agency', 'admin'];
 
@@ -49,6 +52,7 @@ export function areasFor(roles: readonly Role[], t: TFunction): OfficeArea[] {
         icon: <IdcardOutlined />,
         title: t('office:areas.permitReview.title'),
         description: t('office:areas.permitReview.description'),
+        path: PERMIT_REVIEW_PATH,
       },
       {
         key: 'housing',

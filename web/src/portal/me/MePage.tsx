@@ -1,5 +1,5 @@
 import { Button, List, Toast } from 'antd-mobile';
-import { FileOutline, RightOutline, TeamOutline, UserContactOutline, UserOutline } from 'antd-mobile-icons';
+import { BankcardOutline, FileOutline, GiftOutline, RightOutline, TeamOutline, UserContactOutline, UserOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Me } from '#shared/api/identity';
@@ -46,6 +46,8 @@ export function MePage({ me }: { me: Me }) {
               { to: '/me/profile', icon: UserContactOutline, label: t('portal:pages.profile') },
               { to: '/me/children', icon: TeamOutline, label: t('portal:pages.children') },
               { to: '/residence', icon: FileOutline, label: t('portal:pages.residence') },
+              { to: '/permit', icon: BankcardOutline, label: t('portal:pages.permit') },
+              { to: '/entitlements', icon: GiftOutline, label: t('portal:services.entitlements.title') },
             ].map(({ to, icon: Icon, label }) => (
               <li key={to}>
                 <Link className="me-link" to={to}>

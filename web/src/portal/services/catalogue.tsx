@@ -39,6 +39,7 @@ export function servicesFor(roles: readonly Role[], t: TFunction): ServiceEntry[
         icon: <BankcardOutline />,
         title: t('portal:services.permit.title'),
         description: t('portal:services.permit.description'),
+        href: '/permit',
       },
       {
         key: 'houses',
@@ -51,6 +52,7 @@ export function servicesFor(roles: readonly Role[], t: TFunction): ServiceEntry[
         icon: <GiftOutline />,
         title: t('portal:services.entitlements.title'),
         description: t('portal:services.entitlements.description'),
+        href: '/entitlements',
       },
       {
         key: 'guide',

@@ -16,6 +16,10 @@ import { TabBar } from './TabBar.tsx';
 const ResidencePages = lazy(() => import('../residence/ResidencePages.tsx'));
 // Messages need the residence contracts (and the policy shapes they use), which the home tab does not.
 const MessagesPage = lazy(() => import('../messages/MessagesPage.tsx').then((module) => ({ default: module.MessagesPage })));
+// The residence permit (居住证): its pages, the card and its QR code, fetched on first use.
+const PermitPages = lazy(() => import('../permit/PermitPages.tsx'));
+// 我的权益: the policy words and the what-if controls, fetched on first use.
+const EntitlementsPage = lazy(() => import('../entitlements/EntitlementsPage.tsx'));
 
 interface PageHeading {
   title: string;
@@ -39,6 +43,8 @@ function headingFor(pathname: string, search: URLSearchParams, t: TFunction): Pa
   if (path === '/me/children') return { title: t('portal:pages.children'), parent: '/me' };
   if (path === '/me/children/add') return { title: t('portal:pages.addChild'), parent: '/me/children' };
   if (path === '/residence') return { title: t('portal:pages.residence'), parent: '/services' };
+  if (path.startsWith('/permit')) return permitHeading(path, t);
+  if (path === '/entitlements') return { title: t('portal:services.entitlements.title'), parent: '/services' };
   if (path === '/residence/declare') {
     const changeOf = search.get('changeOf');
     return changeOf
@@ -52,6 +58,23 @@ function headingFor(pathname: string, search: URLSearchParams, t: TFunction): Pa
   if (sub?.[2] === 'certificate') return { title: t('portal:pages.certificate'), parent: `/residence/${sub[1]}` };
   if (/^\/residence\/[^/]+$/.test(path)) return { title: t('portal:pages.declaration'), parent: '/residence' };
   return { title: t('common:app.name') };
+}
+
+/** The permit's pages: the card and eligibility under 我的, the rest under the permit page. */
+function permitHeading(path: string, t: TFunction): PageHeading {
+  const application = /^\/permit\/applications\/([^/]+)(\/correct)?$/.exec(path);
+  if (application?.[2]) return { title: t('portal:pages.permitCorrect'), parent: `/permit/applications/${application[1]}` };
+  if (application) return { title: t('portal:pages.permitApplication'), parent: '/permit' };
+  if (/^\/permit\/applied\/[^/]+$/.test(path)) return { title: t('portal:pages.permitApplied'), parent: '/permit', forceParent: true };
+  const pages: Record<string, string> = {
+    '/permit/card': t('portal:pages.permitCard'),
+    '/permit/apply': t('portal:pages.permitApply'),
+    '/permit/renew': t('portal:pages.permitRenew'),
+    '/permit/leave': t('portal:pages.permitLeave'),
+    '/permit/replace': t('portal:pages.permitReplace'),
+  };
+  if (pages[path]) return { title: pages[path], parent: '/permit' };
+  return { title: t('portal:pages.permit'), parent: '/me' };
 }
 
 const lazyPage = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
@@ -83,6 +106,8 @@ export default function SignedInPortal() {
         <Route path="me/profile" element={lazyPage(<ResidencePages area="profile" />)} />
         <Route path="me/children/*" element={lazyPage(<ResidencePages area="children" />)} />
         <Route path="residence/*" element={lazyPage(<ResidencePages area="residence" />)} />
+        <Route path="permit/*" element={lazyPage(<PermitPages />)} />
+        <Route path="entitlements" element={lazyPage(<EntitlementsPage />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     );

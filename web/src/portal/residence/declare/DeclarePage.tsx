@@ -20,6 +20,7 @@ import { REFERENCE_PATTERN } from '#shared/residence/declaration';
 import { HOUSING_TYPES, INTENDED_STAYS, RESIDENCE_REASONS } from '#shared/residence/vocabulary';
 import type { CallOutput } from '../../../api/client.ts';
 import { ApiError, messageOf } from '../../../api/errors.ts';
+import { newIdempotencyKey } from '../../../api/idempotency.ts';
 import { useServices } from '../../../app/services.ts';
 import { isolate } from '../../../i18n/bidi.ts';
 import { checkField } from '../../../i18n/issues.ts';
@@ -35,15 +36,9 @@ import { useLoadState, type LoadState } from '../../../app/load.ts';
 import { codeLabel, formatDay, formatSize, translate } from '../words.ts';
 import { draftFrom, inputFrom, STEPS, useDraft, type Draft, type Step } from './draft.ts';
 import { ProofUpload } from './ProofUpload.tsx';
+import { CheckSection, Row, StepActions, StepForm } from './steps.tsx';
 
 type Mode = 'new' | 'correct';
-
-/** One key per visit of the check page: a double tap or a retried request cannot declare twice. */
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 async function profileExists(load: () => Promise<unknown>): Promise<boolean> {
   try {
@@ -252,37 +247,6 @@ function ReturnedReasons({ declaration }: { declaration: Declaration }) {
       </h2>
       <ReasonList entry={returned} />
     </section>
-  );
-}
-
-function StepActions({ onNext, label }: { onNext?: () => void; label?: string }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  return (
-    <div className="rs-actions">
-      {onNext && (
-        <Button color="primary" size="large" block type="submit">
-          {label ?? t('residence:declare.next')}
-        </Button>
-      )}
-      <Button size="large" block fill="none" onClick={() => navigate(-1)}>
-        {t('residence:declare.back')}
-      </Button>
-    </div>
-  );
-}
-
-function StepForm({ onSubmit, children }: { onSubmit: () => void; children: ReactNode }) {
-  return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSubmit();
-      }}
-    >
-      {children}
-    </form>
   );
 }
 
@@ -633,31 +597,6 @@ function CheckStep({ draft, preview, change, changeLink, submit, resubmit }: Che
           {resubmit ? t('residence:declare.resubmit') : t('residence:declare.submit')}
         </Button>
       </div>
-    </div>
-  );
-}
-
-function CheckSection({ title, link, children }: { title: string; link: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <section className="rs-card rs-check" aria-label={title}>
-      <div className="rs-check-head">
-        <h3 className="rs-card-title">{title}</h3>
-        <Link className="rs-change-link" to={link}>
-          {t('residence:declare.change')}
-          <span className="visually-hidden"> {title}</span>
-        </Link>
-      </div>
-      <dl className="rs-facts">{children}</dl>
-    </section>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
     </div>
   );
 }

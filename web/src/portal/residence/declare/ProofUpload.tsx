@@ -2,14 +2,20 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, ProgressBar } from 'antd-mobile';
 import { CheckCircleFill, FileOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
-import { createUpload, UPLOAD_LIMITS } from '#shared/api/residence';
-import type { ProofContentType } from '#shared/residence/vocabulary';
+import type { z } from 'zod';
+import { createUpload, UPLOAD_LIMITS, type UploadPurpose, type UploadRequest } from '#shared/api/residence';
 import { messageOf } from '../../../api/errors.ts';
 import { useServices } from '../../../app/services.ts';
 import { formatSize } from '../words.ts';
 import type { ProofFile } from './draft.ts';
 
-const BY_EXTENSION: Record<string, ProofContentType> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf' };
+type Request = z.input<typeof UploadRequest>;
+
+const BY_EXTENSION: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf' };
+
+/** The file chooser's filter: the types and their extensions (some phones filter by extension only). */
+const acceptOf = (contentTypes: readonly string[]) =>
+  [...contentTypes, ...Object.keys(BY_EXTENSION).filter((extension) => contentTypes.includes(BY_EXTENSION[extension]!)).map((e) => `.${e}`)].join(',');
 
 /** The file's type as the browser reports it, or from its name when the browser reports none. */
 function contentTypeOf(file: File): string {
@@ -36,28 +42,56 @@ function putFile(url: string, headers: Record<string, string>, file: File, onPro
 
 type UploadState = { status: 'idle' } | { status: 'uploading'; fileName: string; progress: number } | { status: 'failed'; message: string };
 
+/** Texts where a field differs from the residence proof's (a permit photo takes images only). */
+export interface UploadTexts {
+  label: string;
+  hint: string;
+  wrongType: string;
+  choose: string;
+  replace: string;
+}
+
 interface ProofUploadProps {
   value: ProofFile | undefined;
   onChange: (file: ProofFile | undefined) => void;
   required: boolean;
   error?: string | undefined;
+  /** The start of the field's element ids (`proof` → `proof-file`), unique on the page. */
+  id?: string;
+  purpose?: UploadPurpose;
+  /** The types the field takes; by default a residence proof's images and PDF. */
+  contentTypes?: readonly string[];
+  texts?: Partial<UploadTexts>;
+  /** Also offer the camera ('user': the front one, for a portrait). */
+  capture?: 'user' | 'environment';
 }
 
-/** 住所证明: a photo or PDF of a lease, deed or the like, checked here before it is sent. */
-export function ProofUpload({ value, onChange, required, error }: ProofUploadProps) {
+/** 住所证明: a photo or PDF of a lease, deed or the like, checked here before it is sent. Also any other document by `purpose`. */
+export function ProofUpload(props: ProofUploadProps) {
+  const { value, onChange, required, error, id = 'proof', purpose = 'residenceProof', capture } = props;
+  const contentTypes = props.contentTypes ?? UPLOAD_LIMITS.contentTypes;
   const { t } = useTranslation();
   const { call } = useServices();
   const [state, setState] = useState<UploadState>({ status: 'idle' });
   const input = useRef<HTMLInputElement>(null);
+  const camera = useRef<HTMLInputElement>(null);
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
 
   const maxSize = formatSize(UPLOAD_LIMITS.maxBytes, t);
+  const texts: UploadTexts = {
+    label: t('residence:upload.label'),
+    hint: t('residence:upload.hint', { max: maxSize }),
+    wrongType: t('residence:upload.wrongType'),
+    choose: t('residence:upload.choose'),
+    replace: t('residence:upload.replace'),
+    ...props.texts,
+  };
 
   async function upload(file: File) {
     const contentType = contentTypeOf(file);
-    if (!(UPLOAD_LIMITS.contentTypes as readonly string[]).includes(contentType)) {
-      setState({ status: 'failed', message: t('residence:upload.wrongType') });
+    if (!contentTypes.includes(contentType)) {
+      setState({ status: 'failed', message: texts.wrongType });
       return;
     }
     if (file.size === 0) {
@@ -74,7 +108,7 @@ export function ProofUpload({ value, onChange, required, error }: ProofUploadPro
     setState({ status: 'uploading', fileName: file.name, progress: 0 });
     try {
       const ticket = await call(createUpload, {
-        body: { purpose: 'residenceProof', fileName: file.name.slice(-120), contentType: contentType as ProofContentType, size: file.size },
+        body: { purpose, fileName: file.name.slice(-120), contentType: contentType as Request['contentType'], size: file.size },
         signal: current.signal,
       });
       await putFile(
@@ -98,11 +132,11 @@ export function ProofUpload({ value, onChange, required, error }: ProofUploadPro
   const message = state.status === 'failed' ? state.message : error;
   return (
     <div className={message ? 'field field-invalid rs-upload' : 'field rs-upload'}>
-      <p className="field-label" id="proof-label">
-        {t('residence:upload.label')} {required ? '' : <span className="rs-optional">{t('residence:form.optional')}</span>}
+      <p className="field-label" id={`${id}-label`}>
+        {texts.label} {required ? '' : <span className="rs-optional">{t('residence:form.optional')}</span>}
       </p>
-      <p className="rs-field-note" id="proof-hint">
-        {t('residence:upload.hint', { max: maxSize })}
+      <p className="rs-field-note" id={`${id}-hint`}>
+        {texts.hint}
       </p>
       {value && state.status !== 'uploading' && (
         <div className="rs-upload-file" role="status">
@@ -125,30 +159,46 @@ export function ProofUpload({ value, onChange, required, error }: ProofUploadPro
           </span>
         </div>
       )}
-      <input
-        ref={input}
-        id="proof-file"
-        type="file"
-        className="visually-hidden"
-        accept="image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf"
-        aria-labelledby="proof-label"
-        aria-describedby={message ? 'proof-hint proof-message' : 'proof-hint'}
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void upload(file);
-        }}
-      />
+      {[input, ...(capture ? [camera] : [])].map((ref) => (
+        <input
+          key={ref === camera ? 'camera' : 'file'}
+          ref={ref}
+          id={ref === camera ? `${id}-camera` : `${id}-file`}
+          type="file"
+          className="visually-hidden"
+          accept={acceptOf(contentTypes)}
+          capture={ref === camera ? capture : undefined}
+          aria-labelledby={`${id}-label`}
+          aria-describedby={message ? `${id}-hint ${id}-message` : `${id}-hint`}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void upload(file);
+          }}
+        />
+      ))}
       <div className="rs-upload-actions">
+        {capture && (
+          <Button
+            color="primary"
+            fill={value ? 'outline' : 'solid'}
+            size="large"
+            block
+            disabled={state.status === 'uploading'}
+            onClick={() => camera.current?.click()}
+          >
+            {t('residence:upload.camera')}
+          </Button>
+        )}
         <Button
           color="primary"
-          fill={value ? 'outline' : 'solid'}
+          fill={value || capture ? 'outline' : 'solid'}
           size="large"
           block
           disabled={state.status === 'uploading'}
           onClick={() => input.current?.click()}
         >
-          {value ? t('residence:upload.replace') : t('residence:upload.choose')}
+          {value ? texts.replace : texts.choose}
         </Button>
         {value && !required && state.status !== 'uploading' && (
           <Button fill="none" size="large" block onClick={() => onChange(undefined)}>
@@ -157,7 +207,7 @@ export function ProofUpload({ value, onChange, required, error }: ProofUploadPro
         )}
       </div>
       {message && (
-        <p id="proof-message" className="field-error" role="alert">
+        <p id={`${id}-message`} className="field-error" role="alert">
           {message}
         </p>
       )}

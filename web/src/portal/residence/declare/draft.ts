@@ -62,10 +62,10 @@ export function inputFrom(draft: Draft, changeOf: string | undefined): Declarati
   };
 }
 
-function read(key: string): Draft | undefined {
+function read<D>(key: string): D | undefined {
   try {
     const text = sessionStorage.getItem(key);
-    return text ? (JSON.parse(text) as Draft) : undefined;
+    return text ? (JSON.parse(text) as D) : undefined;
   } catch {
     return undefined;
   }
@@ -75,9 +75,9 @@ function read(key: string): Draft | undefined {
  * The draft, kept in sessionStorage under `key` so a reload (or a phone that drops the tab) loses
  * nothing; gone when the tab is closed, as a form with an ID number in it should be.
  */
-export function useDraft(key: string, initial: () => Draft, usable: (stored: Draft) => boolean = () => true) {
-  const [draft, setDraft] = useState<Draft>(() => {
-    const stored = read(key);
+export function useDraft<D extends object = Draft>(key: string, initial: () => D, usable: (stored: D) => boolean = () => true) {
+  const [draft, setDraft] = useState<D>(() => {
+    const stored = read<D>(key);
     return stored && usable(stored) ? stored : initial();
   });
   useEffect(() => {
@@ -87,7 +87,7 @@ export function useDraft(key: string, initial: () => Draft, usable: (stored: Dra
       // Storage full or disabled: the form still works for this page's life.
     }
   }, [key, draft]);
-  const update = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
+  const update = (patch: Partial<D>) => setDraft((current) => ({ ...current, ...patch }));
   const clear = () => {
     try {
       sessionStorage.removeItem(key);
