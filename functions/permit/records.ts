@@ -52,10 +52,11 @@ export async function openApplication(accountId: string, holder: HolderRef): Pro
 }
 
 /**
- * The person's registered residence (居住登记 verified and not ended): the newest registered
- * declaration. A person has few declarations, so the filter reads a handful of index entries.
+ * A person's index partition on gsi1, newest first, page by page; stops early when `enough` says so.
+ * A person has a handful of declarations and applications, so this reads a few index entries.
  */
-export async function registeredResidence(accountId: string): Promise<DeclarationItem | undefined> {
+async function newestFirst<T>(partition: string, enough: (items: T[]) => boolean, filter?: { status: string }): Promise<T[]> {
+  const items: T[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const { Items = [], LastEvaluatedKey } = await db().send(
@@ -63,39 +64,29 @@ export async function registeredResidence(accountId: string): Promise<Declaratio
         TableName: tableName(),
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
-        FilterExpression: '#status = :registered',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':pk': `${personKey(accountId)}#DECLS`, ':registered': 'registered' },
+        ...(filter
+          ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
+          : {}),
+        ExpressionAttributeValues: { ':pk': partition, ...(filter ? { ':status': filter.status } : {}) },
         ScanIndexForward: false,
         ...(start ? { ExclusiveStartKey: start } : {}),
       }),
     );
-    if (Items.length > 0) return Items[0] as DeclarationItem;
+    items.push(...(Items as T[]));
     start = LastEvaluatedKey;
-  } while (start);
-  return undefined;
-}
-
-/** Every application of the person, newest first (one person has a handful). */
-export async function applicationsOf(accountId: string): Promise<PermitApplicationItem[]> {
-  const items: PermitApplicationItem[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const { Items = [], LastEvaluatedKey } = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `${personKey(accountId)}#PAPPS` },
-        ScanIndexForward: false,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    items.push(...(Items as PermitApplicationItem[]));
-    start = LastEvaluatedKey;
-  } while (start);
+  } while (start && !enough(items));
   return items;
 }
+
+/** The person's registered residence (居住登记 verified and not ended): the newest registered declaration. */
+export async function registeredResidence(accountId: string): Promise<DeclarationItem | undefined> {
+  const found = await newestFirst<DeclarationItem>(`${personKey(accountId)}#DECLS`, (items) => items.length > 0, { status: 'registered' });
+  return found[0];
+}
+
+/** Every application of the person, newest first. */
+export const applicationsOf = (accountId: string): Promise<PermitApplicationItem[]> =>
+  newestFirst<PermitApplicationItem>(`${personKey(accountId)}#PAPPS`, () => false);
 
 /** Everything the permit page and the entitlements decide on for one person. */
 export interface PersonRecord {

@@ -28,7 +28,7 @@ import {
 } from '#functions/permit/items';
 import { call } from '#test/support/api-client';
 import type { TestProduct } from '#test/support/product';
-import { fileOf, uploadProof } from '#test/support/residents';
+import { fileOf, putBytes, uploadProof, type Ticket } from '#test/support/residents';
 import type { Migrant, OrError } from '../review/migrants.ts';
 
 export { DATONG, newMigrant, officersOf, pinToday, unpinToday, auditOf, type Migrant, type OrError } from '../review/migrants.ts';
@@ -62,6 +62,29 @@ export async function photoOf(product: TestProduct, migrant: Migrant): Promise<A
   const uploadId = await uploadProof(product, migrant, fileOf('png'));
   const { Item } = await db().send(new GetCommand({ TableName: product.tableName, Key: uploadKey(uploadId) }));
   return { id: uploadId, kind: 'photo', fileName: 'photo.png', contentType: 'image/png', size: Number(Item!.size), blobKey: String(Item!.blobKey) };
+}
+
+/** Uploads a file for a permit application (its photo, or a proof); the upload id. */
+export async function uploadFor(product: TestProduct, migrant: Migrant, purpose: 'permitPhoto' | 'permitProof'): Promise<string> {
+  const bytes = fileOf('png');
+  const ticket = await call<Ticket>(product, 'POST', '/api/me/uploads', {
+    token: migrant.token,
+    body: { purpose, fileName: `${purpose}.png`, contentType: 'image/png', size: bytes.length },
+  });
+  expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
+  expect((await putBytes(product, ticket.body, bytes)).status).toBe(200);
+  return ticket.body.uploadId;
+}
+
+/** Applies through the migrant's own route, as the portal does: the photo and a proof the pack lists. */
+export async function applyAsMigrant(product: TestProduct, migrant: Migrant, proofKind: string): Promise<PermitApplication> {
+  const documents = [
+    { kind: 'photo', uploadId: await uploadFor(product, migrant, 'permitPhoto') },
+    { kind: proofKind, uploadId: await uploadFor(product, migrant, 'permitProof') },
+  ];
+  const answer = await call<PermitApplication>(product, 'POST', '/api/me/permit/applications', { token: migrant.token, body: { documents } });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+  return answer.body;
 }
 
 export interface Placing {

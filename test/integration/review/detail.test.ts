@@ -1,12 +1,10 @@
 /** Reading a declaration as an officer: station-bound, masked, audited; the full ID number only on a stated purpose. */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { db } from '#functions/commons/dynamo';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProduct, type TestProduct } from '#test/support/product';
 import { call } from '#test/support/api-client';
 import { maskCitizenId } from '#shared/residence/citizen-id';
 import type { DeclarationForReview } from '#shared/api/review';
-import { DATONG, STREETS, URUMQI, type OrError, auditByOfficer, auditOf, declare, newMigrant, officersOf, pinToday, unpinToday, type Declared, type Migrant } from './migrants.ts';
+import { DATONG, STREETS, URUMQI, type OrError, auditByOfficer, auditOf, auditStoreDown, declare, newMigrant, officersOf, pinToday, unpinToday, type Declared, type Migrant } from './migrants.ts';
 
 let product: TestProduct;
 let datong: Awaited<ReturnType<typeof officersOf>>;
@@ -92,12 +90,7 @@ describe('a declaration for review', () => {
   });
 
   it('does not reveal the number when its audit record cannot be written', async () => {
-    const client = db();
-    const send = client.send.bind(client);
-    const spy = vi.spyOn(client, 'send').mockImplementation(((command: { input?: { Item?: { sk?: string } } }) => {
-      if (command instanceof PutCommand && String(command.input.Item?.sk).startsWith('AUDIT#')) return Promise.reject(new Error('audit store down'));
-      return send(command as never);
-    }) as never);
+    const spy = auditStoreDown();
     try {
       const answer = await reveal(urumqi.token, declared.id);
       expect(answer.status).toBe(500);

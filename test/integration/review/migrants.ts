@@ -3,8 +3,8 @@
  * sign in by phone, fill in the profile, upload proof where the pack asks for it, declare.
  */
 import { randomUUID } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { expect } from 'vitest';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { expect, vi } from 'vitest';
 import type { DeclarationInput, ProfileInput } from '#shared/api/residence';
 import { db } from '#functions/commons/dynamo';
 import { call, craftToken, signInByPassword, signInByPhone, type Answer } from '#test/support/api-client';
@@ -114,6 +114,19 @@ export async function auditOf(product: TestProduct, accountId: string) {
     }),
   );
   return Items;
+}
+
+/**
+ * Makes every audit write fail (the table's client is the product's, in this process) until the
+ * returned spy is restored: what an officer reads must not be shown unaudited.
+ */
+export function auditStoreDown() {
+  const client = db();
+  const send = client.send.bind(client);
+  return vi.spyOn(client, 'send').mockImplementation(((command: { input?: { Item?: { sk?: string } } }) => {
+    if (command instanceof PutCommand && String(command.input.Item?.sk).startsWith('AUDIT#')) return Promise.reject(new Error('audit store down'));
+    return send(command as never);
+  }) as never);
 }
 
 /** An officer's audit events through gsi1. */

@@ -104,8 +104,8 @@ describe('the steps of an application', () => {
     expect(applySteps('first', { applicants: 1, validityChoices: 1, proofKinds: 0 })).toEqual(['photo', 'check']);
   });
 
-  it('a lost card needs only a new photo', () => {
-    expect(applySteps('replacement', { applicants: 2, validityChoices: 3, proofKinds: 4 })).toEqual(['photo', 'check']);
+  it('a lost card is replaced with a new photo and the proofs, for the same holder and validity', () => {
+    expect(applySteps('replacement', { applicants: 2, validityChoices: 3, proofKinds: 4 })).toEqual(['photo', 'proofs', 'check']);
   });
 
   it('uploads every document the pack lists but the ID card (profile) and the photo (its own step)', () => {

@@ -11,6 +11,7 @@ import { useLoadState } from '../app/load.ts';
 import { isolate } from '../i18n/bidi.ts';
 import { useLanguage } from '../i18n/language.ts';
 import { LanguageSwitcher } from '../portal/LanguageSwitcher.tsx';
+import { HolderPhoto } from '../portal/permit/HolderPhoto.tsx';
 import { Reference } from '../portal/residence/parts.tsx';
 import { formatDay, formatMoment } from '../portal/residence/words.ts';
 import { refusalOf } from './verdict.ts';
@@ -135,7 +136,7 @@ function Verified({ verification: v, again }: { verification: Verification; agai
       </h2>
       <p className="verify-outcome-text">{explanation}</p>
       <div className="verify-holder">
-        <img className="verify-photo" src={v.holder.photoUrl} alt={t('verify:photoAlt', { name: isolate(v.holder.nameMasked) })} width={120} height={160} />
+        <HolderPhoto className="verify-photo" src={v.holder.photoUrl} alt={t('verify:photoAlt', { name: isolate(v.holder.nameMasked) })} width={120} height={160} />
         <dl className="verify-facts">
           <div>
             <dt>{t('verify:holder')}</dt>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Empty, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { EllipsisOutlined } from '@ant-design/icons';
+import { Empty, Table, Tabs, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { Station } from '#shared/api/identity';
@@ -9,10 +9,11 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from '#shared/permit/lif
 import { useServices } from '../../app/services.ts';
 import { useLoad } from '../../app/load.ts';
 import { isolate } from '../../i18n/bidi.ts';
-import { formatInstant, streetOf } from '../review/format.ts';
+import { formatInstant } from '../review/format.ts';
+import { none } from '../review/DeclarationSections.tsx';
 import { Ltr } from '../review/Ltr.tsx';
 import type { QueueReturn } from '../review/paths.ts';
-import { QueueLoadFailed, QueuePager, QueueReloadFailed } from '../review/QueueParts.tsx';
+import { AddressCell, QueueHead, QueueLoadFailed, QueuePager, QueueReloadFailed } from '../review/QueueParts.tsx';
 import { BulkApprove } from './BulkApprove.tsx';
 import { DaysLeftTag } from './DaysLeftTag.tsx';
 import { permitQueuePath } from './paths.ts';
@@ -61,7 +62,6 @@ export function PermitQueuePage({ station }: { station: Station }) {
 
   const back: QueueReturn = { search: location.search, cursors };
   const open = (item: PermitQueueItem) => navigate(`${permitQueuePath}/${item.id}`, { state: { back } });
-  const none = <Typography.Text type="secondary">—</Typography.Text>;
 
   const columns: TableColumnsType<PermitQueueItem> = [
     {
@@ -88,12 +88,7 @@ export function PermitQueuePage({ station }: { station: Station }) {
     {
       key: 'address',
       title: t('permitReview:queue.columns.address'),
-      render: (_, item) => (
-        <span className="review-address" title={[...item.address.path, item.address.detail].join(' ')}>
-          <span className="review-address-street">{streetOf(item.address.path)}</span>
-          <bdi>{item.address.detail}</bdi>
-        </span>
-      ),
+      render: (_, item) => <AddressCell address={item.address} />,
     },
     { key: 'submitted', title: t('permitReview:queue.columns.submitted'), render: (_, item) => <Ltr>{formatInstant(item.submittedAt)}</Ltr> },
     { key: 'issueBy', title: t('permitReview:queue.columns.issueBy'), render: (_, item) => (item.issueBy ? <Ltr>{item.issueBy}</Ltr> : none) },
@@ -114,25 +109,28 @@ export function PermitQueuePage({ station }: { station: Station }) {
 
   return (
     <div className="review-queue">
-      <header className="review-page-head">
-        <div>
-          <Typography.Title level={2} className="office-page-title review-title">
-            {t('permitReview:queue.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary" data-testid="permit-station">
-            {station.name}
-          </Typography.Text>
-        </div>
-        <Button icon={<ReloadOutlined aria-hidden />} onClick={queue.reload} loading={queue.loading && queue.data !== undefined}>
-          {t('permitReview:queue.refresh')}
-        </Button>
-      </header>
+      <QueueHead
+        title={t('permitReview:queue.title')}
+        station={station.name}
+        testId="permit-station"
+        refreshing={queue.loading && queue.data !== undefined}
+        onRefresh={queue.reload}
+      />
 
       <Tabs
         aria-label={t('permitReview:queue.statusLabel')}
         activeKey={status}
         onChange={(key) => chooseStatus(readStatus(key))}
         items={APPLICATION_STATUSES.map((value) => ({ key: value, label: t(`permitReview:status.${value}`) }))}
+        // Where the tabs do not fit, the rest are behind this button: it needs a name of its own.
+        more={{
+          icon: (
+            <>
+              <EllipsisOutlined aria-hidden />
+              <span className="visually-hidden">{t('permitReview:queue.moreStatuses')}</span>
+            </>
+          ),
+        }}
       />
 
       {failedFirst ? (

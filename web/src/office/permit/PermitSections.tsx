@@ -3,13 +3,12 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { PermitApplicationForReview } from '#shared/api/permit';
-import type { PlaceView } from '#shared/api/residence';
 import { describeDuration, type Translate } from '#shared/policy/explain';
 import type { ApplicationEvent } from '#shared/permit/lifecycle';
 import { formatList } from '../../i18n/format.ts';
 import { isolateLtr } from '../../i18n/bidi.ts';
 import { useLanguage } from '../../i18n/language.ts';
-import { Deadline, Documents } from '../review/DeclarationSections.tsx';
+import { Deadline, Documents, none, placeText } from '../review/DeclarationSections.tsx';
 import { formatInstant } from '../review/format.ts';
 import { Ltr } from '../review/Ltr.tsx';
 import { useCodes } from '../review/useCodes.ts';
@@ -17,14 +16,6 @@ import { Citations } from './Citations.tsx';
 import { DaysLeftTag } from './DaysLeftTag.tsx';
 
 export type ForReview = z.infer<typeof PermitApplicationForReview>;
-
-const none = <Typography.Text type="secondary">—</Typography.Text>;
-
-const placeText = (place: PlaceView) => (
-  <span className="review-place">
-    <bdi>{place.path.join(' ')}</bdi> <bdi>{place.detail}</bdi>
-  </span>
-);
 
 /** Everything the officer checks before deciding on a permit application, section by section. */
 export function PermitSections({ application }: { application: ForReview }) {
@@ -94,9 +85,11 @@ export function PermitSections({ application }: { application: ForReview }) {
       <Card title={t('permitReview:sections.eligibility')} className="review-card">
         <Eligibility eligibility={application.eligibility} t={t} />
       </Card>
-      <Card title={t('permitReview:sections.issueBy')} className="review-card">
-        <IssueBy application={application} t={t} />
-      </Card>
+      {(application.issueBy || application.status === 'submitted') && (
+        <Card title={t('permitReview:sections.issueBy')} className="review-card">
+          <IssueBy application={application} t={t} />
+        </Card>
+      )}
       {(application.rejection || (application.status === 'returned' && application.corrections)) && (
         <Card title={t('permitReview:sections.decision')} className="review-card">
           <Decision application={application} t={t} />
@@ -122,7 +115,8 @@ function Eligibility({ eligibility, t }: { eligibility: ForReview['eligibility']
         <Tag color={ELIGIBILITY_COLORS[eligibility.status]}>{t(`permitReview:eligibility.status.${eligibility.status}`)}</Tag>
         {eligibility.on && <Typography.Text>{t('permitReview:eligibility.on', { date: isolateLtr(eligibility.on) })}</Typography.Text>}
       </div>
-      <Typography.Paragraph className="review-flat">{eligibility.reason}</Typography.Paragraph>
+      {/* "Eligible" says it all; otherwise the engine says why, or what is missing. */}
+      {eligibility.status !== 'eligible' && <Typography.Paragraph className="review-flat">{eligibility.reason}</Typography.Paragraph>}
       {eligibility.optional && <Typography.Paragraph type="secondary" className="review-flat">{t('permitReview:eligibility.optional')}</Typography.Paragraph>}
       <Citations items={eligibility.citations} />
     </div>
@@ -139,7 +133,12 @@ function IssueBy({ application, t }: { application: ForReview; t: TFunction }) {
       deadline={deadline}
       t={t}
       // Whether it was issued in time is known once it is issued.
-      filing={application.status === 'issued' && t('permitReview:issueBy.filing')}
+      filing={
+        application.status === 'issued' && {
+          label: t('permitReview:issueBy.filing'),
+          state: t(`permitReview:issueBy.filingStates.${deadline.filing}`),
+        }
+      }
       lastDayExtra={waiting && <DaysLeftTag days={application.daysLeft!} working={working} />}
     />
   );

@@ -16,9 +16,11 @@ import { formatInstant, formatSize } from './format.ts';
 import { Ltr } from './Ltr.tsx';
 import { useCodes, type Codes } from './useCodes.ts';
 
-const none = <Typography.Text type="secondary">—</Typography.Text>;
+/** An empty value. */
+export const none = <Typography.Text type="secondary">—</Typography.Text>;
 
-const placeText = (place: PlaceView) => (
+/** A place, named from province down, then its detail. */
+export const placeText = (place: PlaceView) => (
   <span className="review-place">
     <bdi>{place.path.join(' ')}</bdi> <bdi>{place.detail}</bdi>
   </span>
@@ -159,14 +161,14 @@ export function CitationText({ citation }: { citation: Citation }) {
 interface DeadlineProps {
   deadline: DeadlineView | null;
   t: TFunction;
-  /** The label of the "in time?" row, or false for none (a limit not yet met either way). */
-  filing?: string | false;
+  /** The "in time?" row in the caller's words (label, and the deadline's filing state), or false for none. */
+  filing?: { label: string; state: string } | false;
   /** Shown after the last day (the time left). */
   lastDayExtra?: ReactNode;
 }
 
 /** A legal time limit: its last day, the rule, the jurisdiction and the article it comes from. */
-export function Deadline({ deadline, t, filing = t('review:deadline.filing'), lastDayExtra }: DeadlineProps) {
+export function Deadline({ deadline, t, filing, lastDayExtra }: DeadlineProps) {
   const { language } = useLanguage();
   if (!deadline) return <Typography.Paragraph className="review-flat">{t('review:deadline.none')}</Typography.Paragraph>;
   const items: DescriptionsProps['items'] = [
@@ -190,8 +192,8 @@ export function Deadline({ deadline, t, filing = t('review:deadline.filing'), la
       : [
           {
             key: 'filing',
-            label: filing,
-            children: <Tag color={FILING_COLORS[deadline.filing]}>{t(`review:deadline.filingStates.${deadline.filing}`)}</Tag>,
+            label: filing?.label ?? t('review:deadline.filing'),
+            children: <Tag color={FILING_COLORS[deadline.filing]}>{filing?.state ?? t(`review:deadline.filingStates.${deadline.filing}`)}</Tag>,
           },
         ]),
     {

@@ -1,5 +1,4 @@
 import { Button, Empty, Segmented, Select, Table, Typography, type TableColumnsType } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { Station } from '#shared/api/identity';
@@ -8,10 +7,10 @@ import { DECLARATION_STATUSES, type DeclarationStatus } from '#shared/residence/
 import { messageOf } from '../../api/errors.ts';
 import { useServices } from '../../app/services.ts';
 import { isolate } from '../../i18n/bidi.ts';
-import { formatInstant, streetOf } from './format.ts';
+import { formatInstant } from './format.ts';
 import { Ltr } from './Ltr.tsx';
 import { queuePath, type QueueReturn } from './paths.ts';
-import { QueueLoadFailed, QueuePager, QueueReloadFailed } from './QueueParts.tsx';
+import { AddressCell, QueueHead, QueueLoadFailed, QueuePager, QueueReloadFailed } from './QueueParts.tsx';
 import { useLoad } from '../../app/load.ts';
 import { useStreets } from './useStreets.ts';
 import { WorkingDaysTag } from './WorkingDaysTag.tsx';
@@ -88,12 +87,7 @@ export function QueuePage({ station }: { station: Station }) {
     {
       key: 'address',
       title: t('review:queue.columns.address'),
-      render: (_, item) => (
-        <span className="review-address" title={[...item.address.path, item.address.detail].join(' ')}>
-          <span className="review-address-street">{streetOf(item.address.path)}</span>
-          <bdi>{item.address.detail}</bdi>
-        </span>
-      ),
+      render: (_, item) => <AddressCell address={item.address} />,
     },
     { key: 'moveIn', title: t('review:queue.columns.moveIn'), render: (_, item) => <Ltr>{item.moveInDate}</Ltr> },
     {
@@ -122,19 +116,13 @@ export function QueuePage({ station }: { station: Station }) {
 
   return (
     <div className="review-queue">
-      <header className="review-page-head">
-        <div>
-          <Typography.Title level={2} className="office-page-title review-title">
-            {t('review:queue.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary" data-testid="review-station">
-            {station.name}
-          </Typography.Text>
-        </div>
-        <Button icon={<ReloadOutlined aria-hidden />} onClick={queue.reload} loading={queue.loading && queue.data !== undefined}>
-          {t('review:queue.refresh')}
-        </Button>
-      </header>
+      <QueueHead
+        title={t('review:queue.title')}
+        station={station.name}
+        testId="review-station"
+        refreshing={queue.loading && queue.data !== undefined}
+        onRefresh={queue.reload}
+      />
 
       <div className="review-filters" role="search" aria-label={t('review:queue.filters')}>
         <Segmented<DeclarationStatus>

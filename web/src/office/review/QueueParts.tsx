@@ -1,7 +1,48 @@
 import { Alert, Button, Result, Space, Typography } from 'antd';
-import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { PlaceView } from '#shared/api/residence';
 import { messageOf } from '../../api/errors.ts';
+import { streetOf } from './format.ts';
+
+interface HeadProps {
+  title: string;
+  station: string;
+  /** Names the station line for the browser tests. */
+  testId: string;
+  refreshing: boolean;
+  onRefresh(): void;
+}
+
+/** A queue's title, the station it is for, and a refresh. */
+export function QueueHead({ title, station, testId, refreshing, onRefresh }: HeadProps) {
+  const { t } = useTranslation(['review']);
+  return (
+    <header className="review-page-head">
+      <div>
+        <Typography.Title level={2} className="office-page-title review-title">
+          {title}
+        </Typography.Title>
+        <Typography.Text type="secondary" data-testid={testId}>
+          {station}
+        </Typography.Text>
+      </div>
+      <Button icon={<ReloadOutlined aria-hidden />} onClick={onRefresh} loading={refreshing}>
+        {t('review:queue.refresh')}
+      </Button>
+    </header>
+  );
+}
+
+/** A row's address: the street, then the detail; the whole path on hover. */
+export function AddressCell({ address }: { address: PlaceView }) {
+  return (
+    <span className="review-address" title={[...address.path, address.detail].join(' ')}>
+      <span className="review-address-street">{streetOf(address.path)}</span>
+      <bdi>{address.detail}</bdi>
+    </span>
+  );
+}
 
 /** The first page could not be loaded: nothing to show but the failure and a retry. */
 export function QueueLoadFailed({ title, error, onRetry }: { title: string; error: unknown; onRetry(): void }) {

@@ -15,9 +15,10 @@ import { useLanguage } from '../../i18n/language.ts';
 import { Row, StepForm } from '../residence/declare/steps.tsx';
 import { DateField } from '../residence/fields.tsx';
 import { Reference } from '../residence/parts.tsx';
-import { EmptyState, FormAlert, LoadError, LoadingBlock } from '../residence/states.tsx';
+import { EmptyState, FormAlert } from '../residence/states.tsx';
 import { formatDay } from '../residence/words.ts';
 import { ValidityChoice } from './ApplyPage.tsx';
+import { OverviewGate } from './OverviewGate.tsx';
 import { DeadlineLine, LinkButton, PermitStatusBadge } from './parts.tsx';
 import { cardActionsOf, holderOf, validityYearsOf } from './rules.ts';
 import { usePermitOverview } from './usePermit.ts';
@@ -26,14 +27,24 @@ type WithPermit = HolderPermit & { permit: PermitCard };
 
 /** Loads the overview and finds the holder named by `?holder=` whose permit allows `action`. */
 function HolderGate({ action, children }: { action: 'renew' | 'leave'; children: (holder: WithPermit, overview: PermitOverview) => ReactNode }) {
-  const { t } = useTranslation();
   const [search] = useSearchParams();
   const loaded = usePermitOverview();
-  if (!loaded.data) {
-    if (loaded.error !== undefined) return <LoadError error={loaded.error} retry={loaded.reload} />;
-    return <LoadingBlock lines={5} />;
-  }
-  const holder = holderOf(loaded.data.overview, search.get('holder') ?? 'self');
+  return (
+    <OverviewGate loaded={loaded} lines={5}>
+      {({ overview }) => <Gate action={action} holder={holderOf(overview, search.get('holder') ?? 'self')} overview={overview} render={children} />}
+    </OverviewGate>
+  );
+}
+
+interface GateProps {
+  action: 'renew' | 'leave';
+  holder: HolderPermit | undefined;
+  overview: PermitOverview;
+  render: (holder: WithPermit, overview: PermitOverview) => ReactNode;
+}
+
+function Gate({ action, holder, overview, render }: GateProps) {
+  const { t } = useTranslation();
   if (!holder?.permit || !cardActionsOf(holder)[action]) {
     return (
       <div className="rs-page">
@@ -45,7 +56,7 @@ function HolderGate({ action, children }: { action: 'renew' | 'leave'; children:
       </div>
     );
   }
-  return <>{children({ ...holder, permit: holder.permit }, loaded.data.overview)}</>;
+  return <>{render({ ...holder, permit: holder.permit }, overview)}</>;
 }
 
 /** The permit being acted on, in a line: its number, status and holder. */

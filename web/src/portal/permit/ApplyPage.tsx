@@ -11,9 +11,10 @@ import { isolate } from '../../i18n/bidi.ts';
 import { useDraft } from '../residence/declare/draft.ts';
 import { CheckSection, Row, StepActions, StepForm } from '../residence/declare/steps.tsx';
 import { RadioCards } from '../residence/fields.tsx';
-import { EmptyState, LoadError, LoadingBlock } from '../residence/states.tsx';
+import { EmptyState } from '../residence/states.tsx';
 import { formatSize } from '../residence/words.ts';
 import { PhotoField, ProofFields, photoFieldId, proofFieldId } from './DocumentFields.tsx';
+import { OverviewGate } from './OverviewGate.tsx';
 import { LinkButton } from './parts.tsx';
 import {
   applicantsOf,
@@ -36,18 +37,17 @@ import { documentName, yearsText } from './words.ts';
 /**
  * 申领居住证, step by step: for whom, the validity (where the pack offers a choice), the photo, the
  * proofs the pack lists, then "check your answers". Also the replacement of a lost card
- * (`kind="replacement"`), which needs only a new photo.
+ * (`kind="replacement"`): a new photo and the proofs, for the permit it replaces.
  */
 export default function ApplyPage({ kind }: { kind: ApplicationKind }) {
-  const { t } = useTranslation();
   const [search] = useSearchParams();
   const loaded = usePermitOverview();
-  if (!loaded.data) {
-    if (loaded.error !== undefined) return <LoadError error={loaded.error} retry={loaded.reload} />;
-    return <LoadingBlock lines={6} />;
-  }
-  const { overview } = loaded.data;
-  const requested = search.get('holder') ?? undefined;
+  return <OverviewGate loaded={loaded}>{({ overview }) => <Start kind={kind} overview={overview} requested={search.get('holder') ?? undefined} />}</OverviewGate>;
+}
+
+/** Whom the application can be for, or why none can be made now. */
+function Start({ kind, overview, requested }: { kind: ApplicationKind; overview: PermitOverview; requested: string | undefined }) {
+  const { t } = useTranslation();
   const applicants = kind === 'first' ? applicantsOf(overview) : replaceable(overview, requested ?? 'self');
   const chosen = requested ? applicants.filter((applicant) => applicant.holder === requested) : applicants;
   if (!overview.terms || chosen.length === 0) {
@@ -86,8 +86,8 @@ function Flow({ kind, overview, applicants, fixedHolder }: FlowProps) {
   const [search] = useSearchParams();
   const terms = overview.terms!;
   const years = validityYearsOf(terms.validityChoices);
-  const proofKinds = kind === 'first' ? proofKindsOf(terms.documents) : [];
-  const photoRequired = kind === 'replacement' || terms.documents.includes('photo');
+  const proofKinds = proofKindsOf(terms.documents);
+  const photoRequired = terms.documents.includes('photo');
   const only = applicants.length === 1 ? applicants[0]!.holder : undefined;
   const { draft, update, clear } = useDraft<ApplyDraft>(`permit-apply:${kind}:${fixedHolder ?? ''}`, () => ({
     holder: only,

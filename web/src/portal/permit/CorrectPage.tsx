@@ -61,12 +61,9 @@ export default function CorrectPage() {
     );
   }
   const documents = overview.terms?.documents ?? [];
-  const proofKinds =
-    application.kind === 'replacement'
-      ? []
-      : [...new Set([...proofKindsOf(documents), ...proofKindsOf(application.documents.map((document) => document.kind))])];
+  const proofKinds = [...new Set([...proofKindsOf(documents), ...proofKindsOf(application.documents.map((document) => document.kind))])];
   const years = application.kind === 'replacement' ? [] : validityYearsOf(overview.terms?.validityChoices ?? []);
-  return <CorrectForm application={application} proofKinds={proofKinds} years={years} photoRequired={application.kind === 'replacement' || documents.includes('photo')} />;
+  return <CorrectForm application={application} proofKinds={proofKinds} years={years} photoRequired={application.kind !== 'renewal' && documents.includes('photo')} />;
 }
 
 type Field = 'photo' | 'validityYears' | PolicyDocument;

@@ -11,6 +11,7 @@ import { CitationDetails, AddressText, Reference } from '../residence/parts.tsx'
 import { Row } from '../residence/declare/steps.tsx';
 import { formatDay } from '../residence/words.ts';
 import { DeadlineLine, LinkButton, PermitStatusBadge, Section } from './parts.tsx';
+import { HolderPhoto } from './HolderPhoto.tsx';
 import { QrCode } from './QrCode.tsx';
 import { cardActionsOf } from './rules.ts';
 
@@ -121,7 +122,7 @@ export function PermitCardView({ holder, receivedAt, refresh, refreshFailed, onC
           <PermitStatusBadge status={p.status} />
         </header>
         <div className="pm-card-body">
-          <img className="pm-card-photo" src={p.photoUrl} alt={t('permit:card.photoAlt', { name: isolate(p.holderName) })} width={96} height={128} />
+          <HolderPhoto className="pm-card-photo" src={p.photoUrl} alt={t('permit:card.photoAlt', { name: isolate(p.holderName) })} width={96} height={128} />
           <dl className="pm-card-facts">
             <div>
               <dt>{t('permit:card.holder')}</dt>
@@ -177,22 +178,6 @@ export function PermitCardView({ holder, receivedAt, refresh, refreshFailed, onC
         </div>
       )}
 
-      {(p.nextEndorsement || p.renewBy) && p.status !== 'cancelled' && (
-        <Section title={t('permit:card.keepValid')} testId="permit-keep-valid">
-          {p.nextEndorsement && (
-            <div className="pm-deadline">
-              <p className="pm-deadline-text">
-                {p.nextEndorsement.open
-                  ? t('permit:endorse.windowOpen', { closes: day(p.nextEndorsement.closes) })
-                  : t('permit:endorse.windowLater', { opens: day(p.nextEndorsement.opens), closes: day(p.nextEndorsement.closes) })}
-              </p>
-              <CitationDetails citation={p.nextEndorsement.citation} />
-            </div>
-          )}
-          {p.renewBy && <DeadlineLine deadline={p.renewBy} sentence={(values) => t('permit:renew.renewBy', values)} />}
-        </Section>
-      )}
-
       <section className="rs-actions pm-actions" aria-label={t('permit:card.actions')}>
         {actions.endorse && (
           <Button color="primary" size="large" block loading={working === 'endorse'} onClick={() => void endorse()} data-testid="permit-endorse">
@@ -220,6 +205,22 @@ export function PermitCardView({ holder, receivedAt, refresh, refreshFailed, onC
           </LinkButton>
         )}
       </section>
+
+      {(p.nextEndorsement || p.renewBy) && p.status !== 'cancelled' && (
+        <Section title={t('permit:card.keepValid')} testId="permit-keep-valid">
+          {p.nextEndorsement && (
+            <div className="pm-deadline">
+              <p className="pm-deadline-text">
+                {p.nextEndorsement.open
+                  ? t('permit:endorse.windowOpen', { closes: day(p.nextEndorsement.closes) })
+                  : t('permit:endorse.windowLater', { opens: day(p.nextEndorsement.opens), closes: day(p.nextEndorsement.closes) })}
+              </p>
+              <CitationDetails citation={p.nextEndorsement.citation} />
+            </div>
+          )}
+          {p.renewBy && <DeadlineLine deadline={p.renewBy} sentence={(values) => t('permit:renew.renewBy', values)} />}
+        </Section>
+      )}
     </div>
   );
 }

@@ -7,9 +7,10 @@ import { formatList } from '../../i18n/format.ts';
 import { useLanguage } from '../../i18n/language.ts';
 import { Reference } from '../residence/parts.tsx';
 import { Row } from '../residence/declare/steps.tsx';
-import { EmptyState, LoadError, LoadingBlock } from '../residence/states.tsx';
+import { EmptyState } from '../residence/states.tsx';
 import { formatDay, formatMoment } from '../residence/words.ts';
 import { EligibilityCard } from './EligibilityCard.tsx';
+import { OverviewGate } from './OverviewGate.tsx';
 import { ApplicationStatusTag, Citations, LinkButton, PermitStatusBadge, Section } from './parts.tsx';
 import { holderQuery, PermitCardView } from './PermitCardView.tsx';
 import { holderOf, isActivePermit, mayApply, openApplicationOf, profileDocumentsOf, proofKindsOf, validityYearsOf } from './rules.ts';
@@ -24,30 +25,28 @@ type Loaded = ReturnType<typeof usePermitOverview>;
  */
 export default function PermitPage() {
   const loaded = usePermitOverview();
-  if (!loaded.data) {
-    if (loaded.error !== undefined) return <LoadError error={loaded.error} retry={loaded.reload} />;
-    return <LoadingBlock lines={8} />;
-  }
-  const { overview } = loaded.data;
   return (
-    <div className="rs-page pm-page">
-      <HolderBlock holder={overview.self} loaded={loaded} />
-      {overview.terms && <TermsCard terms={overview.terms} />}
-      {overview.children.length > 0 && <ChildrenCard children={overview.children} />}
-    </div>
+    <OverviewGate loaded={loaded} lines={8}>
+      {({ overview }) => (
+        <div className="rs-page pm-page">
+          <HolderBlock holder={overview.self} loaded={loaded} />
+          {overview.terms && <TermsCard terms={overview.terms} />}
+          {overview.children.length > 0 && <ChildrenCard children={overview.children} />}
+        </div>
+      )}
+    </OverviewGate>
   );
 }
 
 /** One child's card, opened from the children's list (`/permit/card?holder=<id>`). */
 export function ChildCardPage() {
-  const { t } = useTranslation();
   const [search] = useSearchParams();
   const loaded = usePermitOverview();
-  if (!loaded.data) {
-    if (loaded.error !== undefined) return <LoadError error={loaded.error} retry={loaded.reload} />;
-    return <LoadingBlock lines={8} />;
-  }
-  const holder = holderOf(loaded.data.overview, search.get('holder') ?? 'self');
+  return <OverviewGate loaded={loaded}>{({ overview }) => <ChildCard holder={holderOf(overview, search.get('holder') ?? 'self')} loaded={loaded} />}</OverviewGate>;
+}
+
+function ChildCard({ holder, loaded }: { holder: HolderPermit | undefined; loaded: Loaded }) {
+  const { t } = useTranslation();
   if (!holder) {
     return (
       <div className="rs-page">

@@ -70,13 +70,12 @@ export type ApplyStep = (typeof APPLY_STEPS)[number];
 /**
  * The steps this application goes through: "whom for" only when there is a choice of people,
  * validity only when the pack offers more than one, proofs only when it lists some. A replacement
- * of a lost card needs only a new photo.
+ * of a lost card is for the permit it replaces, with its validity: a new photo and the proofs.
  */
 export function applySteps(kind: ApplicationKind, options: { applicants: number; validityChoices: number; proofKinds: number }): ApplyStep[] {
-  if (kind === 'replacement') return ['photo', 'check'];
   return APPLY_STEPS.filter((step) => {
-    if (step === 'who') return options.applicants > 1;
-    if (step === 'validity') return options.validityChoices > 1;
+    if (step === 'who') return kind === 'first' && options.applicants > 1;
+    if (step === 'validity') return kind === 'first' && options.validityChoices > 1;
     if (step === 'proofs') return options.proofKinds > 0;
     return true;
   });
