@@ -90,7 +90,8 @@ export async function accessibilityGaps(page: Page): Promise<string[]> {
       Boolean(
         element.getAttribute('aria-label') ||
           element.getAttribute('aria-labelledby') ||
-          (element as HTMLElement).innerText?.trim() ||
+          // Text folded away in a closed <details> has no innerText yet still names its control.
+          ((element as HTMLElement).innerText || element.textContent)?.trim() ||
           element.getAttribute('title'),
       );
     for (const control of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {

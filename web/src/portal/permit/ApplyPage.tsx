@@ -77,7 +77,7 @@ interface FlowProps {
   fixedHolder: string | undefined;
 }
 
-type Update = (patch: Partial<ApplyDraft>) => void;
+type Update = (patch: Partial<ApplyDraft> | ((current: ApplyDraft) => Partial<ApplyDraft>)) => void;
 
 function Flow({ kind, overview, applicants, fixedHolder }: FlowProps) {
   const { t } = useTranslation();
@@ -306,7 +306,7 @@ function ProofsStep({ kinds, draft, update, onNext }: { kinds: PolicyDocument[];
         values={draft.proofs ?? {}}
         errors={{}}
         onChange={(kind, file) => {
-          update({ proofs: { ...draft.proofs, [kind]: file } });
+          update((current) => ({ proofs: { ...current.proofs, [kind]: file } }));
           setError(undefined);
         }}
       />

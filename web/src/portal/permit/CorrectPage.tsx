@@ -146,7 +146,7 @@ function CorrectForm(props: { application: PermitApplication; proofKinds: Policy
           kinds={proofKinds}
           values={draft.proofs ?? {}}
           errors={proofErrors as Partial<Record<PolicyDocument, string>>}
-          onChange={(kind, file) => update({ proofs: { ...draft.proofs, [kind]: file } })}
+          onChange={(kind, file) => update((current) => ({ proofs: { ...current.proofs, [kind]: file } }))}
         />
         {formError && (
           <div className="form-alert" role="alert">

@@ -153,10 +153,16 @@ export function PermitCardView({ holder, receivedAt, refresh, refreshFailed, onC
           {p.nextEndorsement && (
             <Row label={t('permit:card.nextEndorsement')}>
               <span data-testid="permit-next-endorsement">{t('permit:card.window', { opens: day(p.nextEndorsement.opens), closes: day(p.nextEndorsement.closes) })}</span>{' '}
-              {p.nextEndorsement.open && (
-                <Tag color="warning" fill="solid">
-                  {t('permit:card.windowOpen')}
+              {p.status === 'suspended' ? (
+                <Tag color="danger" fill="solid">
+                  {t('permit:card.windowOverdue')}
                 </Tag>
+              ) : (
+                p.nextEndorsement.open && (
+                  <Tag color="warning" fill="solid">
+                    {t('permit:card.windowOpen')}
+                  </Tag>
+                )
               )}
             </Row>
           )}
@@ -211,7 +217,9 @@ export function PermitCardView({ holder, receivedAt, refresh, refreshFailed, onC
           {p.nextEndorsement && (
             <div className="pm-deadline">
               <p className="pm-deadline-text">
-                {p.nextEndorsement.open
+                {p.status === 'suspended'
+                  ? t('permit:endorse.overdue', { closes: day(p.nextEndorsement.closes) })
+                  : p.nextEndorsement.open
                   ? t('permit:endorse.windowOpen', { closes: day(p.nextEndorsement.closes) })
                   : t('permit:endorse.windowLater', { opens: day(p.nextEndorsement.opens), closes: day(p.nextEndorsement.closes) })}
               </p>

@@ -87,7 +87,10 @@ export function useDraft<D extends object = Draft>(key: string, initial: () => D
       // Storage full or disabled: the form still works for this page's life.
     }
   }, [key, draft]);
-  const update = (patch: Partial<D>) => setDraft((current) => ({ ...current, ...patch }));
+  // A patch may be worked out from the current draft: two uploads finishing one after the other
+  // must both land, not the second over a copy taken before the first finished.
+  const update = (patch: Partial<D> | ((current: D) => Partial<D>)) =>
+    setDraft((current) => ({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) }));
   const clear = () => {
     try {
       sessionStorage.removeItem(key);
