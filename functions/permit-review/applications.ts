@@ -14,7 +14,7 @@ import { factSourcesOf, permitOn } from '#functions/permit/entitlements';
 import type { PermitApplicationItem } from '#functions/permit/items';
 
 /** Another officer decided first, or the migrant changed the application: the version seen is stale. */
-export const applicationChanged = () => new ApiError(409, 'application_changed');
+export { applicationChanged } from '#functions/permit/records';
 /** The action cannot be taken in the application's status (approving one not yet accepted). */
 export const decisionNotAllowed = () => new ApiError(422, 'decision_not_allowed');
 

@@ -41,7 +41,7 @@ import {
   type PermitItem,
 } from './items.ts';
 import { applicationDocuments } from './overview.ts';
-import { holderPermit, openApplication, ownApplication, readApplication, registeredResidence } from './records.ts';
+import { applicationChanged, holderPermit, openApplication, ownApplication, readApplication, registeredResidence } from './records.ts';
 
 type Input = z.output<typeof ApplicationInput>;
 type DocumentInput = z.output<typeof AttachedDocumentInput>;
@@ -49,7 +49,6 @@ type DocumentInput = z.output<typeof AttachedDocumentInput>;
 /** A fresh reference may collide with one issued the same day; a few tries always suffice. */
 const ID_ATTEMPTS = 3;
 
-export const applicationChanged = () => new ApiError(409, 'application_changed');
 
 /* ------------------------------------------ checks ------------------------------------------ */
 

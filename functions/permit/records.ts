@@ -23,6 +23,8 @@ import {
 
 export const applicationNotFound = () => new ApiError(404, 'permit_application_not_found');
 export const permitNotFound = () => new ApiError(404, 'permit_not_found');
+/** Someone else changed the application since it was read (a stale version, or a concurrent decision). */
+export const applicationChanged = () => new ApiError(409, 'application_changed');
 
 const get = async <T>(Key: { pk: string; sk: string }, consistent = true): Promise<T | undefined> => {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: consistent }));
