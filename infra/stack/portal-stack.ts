@@ -44,6 +44,9 @@ export class PortalStack extends Stack {
       },
     });
     uploads.allowUploadsFrom(web.url);
+    // The permit QR links to the public verification page of the site (behind CloudFront the
+    // request's Host is the API's own, so the site's address is given, not guessed).
+    for (const route of cloudRoutes) if (route.permitKey === 'sign') api.functions.get(route.id)?.addEnvironment('SITE_ORIGIN', web.url);
     const dailySweep = new DailySweep(this, dailyPermitSweep.id, { table: data.table, piiKey: data.piiKey });
     const alarms = new Alarms(this, 'Alarms', {
       functions: new Map([...api.functions, ['PostConfirmation', identity.postConfirmation], [dailyPermitSweep.id, dailySweep.fn]]),

@@ -95,6 +95,13 @@ describe('the QR signing key', () => {
     }
   });
 
+  it("tells the signing routes the site's address, where the QR's verification link points", () => {
+    for (const route of cloudRoutes.filter((r) => r.permitKey === 'sign')) {
+      const [, fn] = functionOfRoute(resources, routeKeyOf(route));
+      expect(environmentOf(fn).SITE_ORIGIN, route.id).toEqual({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^WebDistribution/), 'DomainName'] }]] });
+    }
+  });
+
   it('is out of reach of every other function', () => {
     const users = new Set(cloudRoutes.filter((route) => route.permitKey).map((route) => functionOfRoute(resources, routeKeyOf(route))[0]));
     for (const [id, fn] of ofType(resources, 'AWS::Lambda::Function')) {
