@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Popconfirm, Result, Space, Spin, Typography } from 'antd';
-import { ArrowLeftOutlined, CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { decidePermitApplication, getPermitApplicationForReview } from '#shared/api/permit';
@@ -12,7 +12,7 @@ import { useLoad } from '../../app/load.ts';
 import { isolateLtr } from '../../i18n/bidi.ts';
 import { Ltr } from '../review/Ltr.tsx';
 import type { QueueReturn } from '../review/paths.ts';
-import { RecordFailure, RecordLoading } from '../review/RecordStates.tsx';
+import { BackToQueue, RecordFailure, RecordLoading } from '../review/RecordStates.tsx';
 import { DaysLeftTag } from './DaysLeftTag.tsx';
 import { permitQueuePath } from './paths.ts';
 import { PermitSections, type ForReview } from './PermitSections.tsx';
@@ -86,22 +86,14 @@ function Application({ id }: { id: string }) {
     }
   }
 
-  const backButton = (
-    <Button icon={<ArrowLeftOutlined className="review-flip" aria-hidden />} onClick={toQueue}>
-      {t('permitReview:detail.back')}
-    </Button>
-  );
+  const backButton = <BackToQueue namespace="permitReview" onClick={toQueue} />;
 
   if (application.data === undefined) {
     if (application.error === undefined) return <RecordLoading />;
     return (
       <RecordFailure
         error={application.error}
-        texts={{
-          notYourStation: t('permitReview:detail.notYourStation'),
-          notYourStationDescription: t('permitReview:detail.notYourStationDescription'),
-          loadFailed: t('permitReview:detail.loadFailed'),
-        }}
+        namespace="permitReview"
         back={backButton}
         missing={<Missing />}
         onRetry={application.reload}

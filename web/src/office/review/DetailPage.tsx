@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Popconfirm, Result, Space, Spin, Typography } from 'antd';
-import { ArrowLeftOutlined, CheckOutlined, RollbackOutlined } from '@ant-design/icons';
+import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { decide, getForReview, type DeclarationForReview } from '#shared/api/review';
@@ -12,7 +12,7 @@ import { useServices } from '../../app/services.ts';
 import { DeclarationSections } from './DeclarationSections.tsx';
 import { Ltr } from './Ltr.tsx';
 import { queuePath, type QueueReturn } from './paths.ts';
-import { RecordFailure, RecordLoading } from './RecordStates.tsx';
+import { BackToQueue, RecordFailure, RecordLoading } from './RecordStates.tsx';
 import { ReturnModal, type ReturnInput } from './ReturnModal.tsx';
 import { StatusTag } from './StatusTag.tsx';
 import { useLoad } from '../../app/load.ts';
@@ -76,22 +76,14 @@ function Declaration({ id }: { id: string }) {
     }
   }
 
-  const backButton = (
-    <Button icon={<ArrowLeftOutlined className="review-flip" aria-hidden />} onClick={toQueue}>
-      {t('review:detail.back')}
-    </Button>
-  );
+  const backButton = <BackToQueue namespace="review" onClick={toQueue} />;
 
   if (declaration.data === undefined) {
     if (declaration.error === undefined) return <RecordLoading />;
     return (
       <RecordFailure
         error={declaration.error}
-        texts={{
-          notYourStation: t('review:detail.notYourStation'),
-          notYourStationDescription: t('review:detail.notYourStationDescription'),
-          loadFailed: t('review:detail.loadFailed'),
-        }}
+        namespace="review"
         back={backButton}
         missing={<Missing />}
         onRetry={declaration.reload}
