@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { EllipsisOutlined } from '@ant-design/icons';
 import { Empty, Table, Tabs, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { Station } from '#shared/api/identity';
 import { listPermitApplications, type PermitQueueItem } from '#shared/api/permit';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '#shared/permit/lifecycle';
@@ -13,7 +13,7 @@ import { formatInstant } from '../review/format.ts';
 import { none } from '../review/DeclarationSections.tsx';
 import { Ltr } from '../review/Ltr.tsx';
 import type { QueueReturn } from '../review/paths.ts';
-import { AddressCell, QueueHead, QueueLoadFailed, QueuePager, QueueReloadFailed } from '../review/QueueParts.tsx';
+import { AddressCell, QueueHead, recordColumns, QueueLoadFailed, QueuePager, QueueReloadFailed } from '../review/QueueParts.tsx';
 import { BulkApprove } from './BulkApprove.tsx';
 import { DaysLeftTag } from './DaysLeftTag.tsx';
 import { permitQueuePath } from './paths.ts';
@@ -64,17 +64,7 @@ export function PermitQueuePage({ station }: { station: Station }) {
   const open = (item: PermitQueueItem) => navigate(`${permitQueuePath}/${item.id}`, { state: { back } });
 
   const columns: TableColumnsType<PermitQueueItem> = [
-    {
-      key: 'id',
-      title: t('permitReview:queue.columns.reference'),
-      render: (_, item) => (
-        <Link to={`${permitQueuePath}/${item.id}`} state={{ back }} onClick={(event) => event.stopPropagation()}>
-          <Ltr mono>{item.id}</Ltr>
-        </Link>
-      ),
-    },
-    { key: 'name', title: t('permitReview:queue.columns.name'), render: (_, item) => <bdi className="review-name">{item.name}</bdi> },
-    { key: 'citizenId', title: t('permitReview:queue.columns.citizenId'), render: (_, item) => <Ltr mono>{item.citizenIdMasked}</Ltr> },
+    ...recordColumns<PermitQueueItem>(t as (key: string) => string, 'permitReview', permitQueuePath, back),
     {
       key: 'kind',
       title: t('permitReview:queue.columns.kind'),

@@ -1,6 +1,6 @@
 import { Button, Empty, Segmented, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { Station } from '#shared/api/identity';
 import { listQueue, type QueueItem } from '#shared/api/review';
 import { DECLARATION_STATUSES, type DeclarationStatus } from '#shared/residence/declaration';
@@ -10,7 +10,7 @@ import { isolate } from '../../i18n/bidi.ts';
 import { formatInstant } from './format.ts';
 import { Ltr } from './Ltr.tsx';
 import { queuePath, type QueueReturn } from './paths.ts';
-import { AddressCell, QueueHead, QueueLoadFailed, QueuePager, QueueReloadFailed } from './QueueParts.tsx';
+import { AddressCell, QueueHead, recordColumns, QueueLoadFailed, QueuePager, QueueReloadFailed } from './QueueParts.tsx';
 import { useLoad } from '../../app/load.ts';
 import { useStreets } from './useStreets.ts';
 import { WorkingDaysTag } from './WorkingDaysTag.tsx';
@@ -69,21 +69,7 @@ export function QueuePage({ station }: { station: Station }) {
   const place = streetName ?? t('review:queue.wholeStation');
 
   const columns: TableColumnsType<QueueItem> = [
-    {
-      key: 'id',
-      title: t('review:queue.columns.reference'),
-      render: (_, item) => (
-        <Link to={`${queuePath}/${item.id}`} state={{ back }} onClick={(event) => event.stopPropagation()}>
-          <Ltr mono>{item.id}</Ltr>
-        </Link>
-      ),
-    },
-    { key: 'name', title: t('review:queue.columns.name'), render: (_, item) => <bdi className="review-name">{item.name}</bdi> },
-    {
-      key: 'citizenId',
-      title: t('review:queue.columns.citizenId'),
-      render: (_, item) => <Ltr mono>{item.citizenIdMasked}</Ltr>,
-    },
+    ...recordColumns<QueueItem>(t as (key: string) => string, 'review', queuePath, back),
     {
       key: 'address',
       title: t('review:queue.columns.address'),

@@ -1,9 +1,13 @@
-import { Alert, Button, Result, Space, Typography } from 'antd';
+import { Alert, Button, Result, Space, Typography, type TableColumnsType } from 'antd';
+import { Link } from 'react-router';
 import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { PlaceView } from '#shared/api/residence';
 import { messageOf } from '../../api/errors.ts';
 import { streetOf } from './format.ts';
+import { Ltr } from './Ltr.tsx';
+import type { QueueReturn } from './paths.ts';
+import type { ReviewNamespace } from './RecordStates.tsx';
 
 interface HeadProps {
   title: string;
@@ -105,4 +109,26 @@ export function QueuePager({ cursors, next, loading, onPage }: PagerProps) {
       </Space>
     </nav>
   );
+}
+
+/** A queue row's first columns: the reference (a link to the record), the name and the masked ID number. */
+export function recordColumns<Row extends { id: string; name: string; citizenIdMasked: string }>(
+  t: (key: string) => string,
+  namespace: ReviewNamespace,
+  path: string,
+  back: QueueReturn,
+): TableColumnsType<Row> {
+  return [
+    {
+      key: 'id',
+      title: t(`${namespace}:queue.columns.reference`),
+      render: (_, item) => (
+        <Link to={`${path}/${item.id}`} state={{ back }} onClick={(event) => event.stopPropagation()}>
+          <Ltr mono>{item.id}</Ltr>
+        </Link>
+      ),
+    },
+    { key: 'name', title: t(`${namespace}:queue.columns.name`), render: (_, item) => <bdi className="review-name">{item.name}</bdi> },
+    { key: 'citizenId', title: t(`${namespace}:queue.columns.citizenId`), render: (_, item) => <Ltr mono>{item.citizenIdMasked}</Ltr> },
+  ];
 }
