@@ -5,7 +5,9 @@
  */
 import type { ApiContract, TableAccess } from '#shared/api/route';
 import * as divisions from '#shared/api/divisions';
+import * as houseWatch from '#shared/api/house-watch';
 import * as identity from '#shared/api/identity';
+import * as landlord from '#shared/api/landlord';
 import * as localBlobs from '#shared/api/local-uploads';
 import * as permit from '#shared/api/permit';
 import * as policies from '#shared/api/policies';
@@ -127,6 +129,30 @@ export const routes: readonly Route[] = [
   }),
   route('DecidePermitApplication', permit.decidePermitApplication, { handler: 'functions/permit-review/decide.ts', table: 'readWrite' }),
   route('BulkApprovePermits', permit.bulkApprovePermitApplications, { handler: 'functions/permit-review/bulk-approve.ts', table: 'readWrite' }),
+
+  // Landlords: houses, agents, tenants' move-in and move-out reports, confirmations.
+  route('ListHouses', landlord.listHouses, { handler: 'functions/landlord/houses-list.ts', table: 'read', usesPiiKey: true }),
+  route('RegisterHouse', landlord.registerHouse, { handler: 'functions/landlord/house-register.ts', table: 'readWrite', usesPiiKey: true }),
+  route('GetHouse', landlord.getHouse, { handler: 'functions/landlord/house-get.ts', table: 'read', usesPiiKey: true }),
+  route('UpdateHouse', landlord.updateHouse, { handler: 'functions/landlord/house-update.ts', table: 'readWrite', usesPiiKey: true }),
+  route('AddAgent', landlord.addAgent, { handler: 'functions/landlord/agent-add.ts', table: 'readWrite', usesPiiKey: true }),
+  route('RemoveAgent', landlord.removeAgent, { handler: 'functions/landlord/agent-remove.ts', table: 'readWrite', usesPiiKey: true }),
+  route('ReportDeadlines', landlord.reportDeadlines, { handler: 'functions/landlord/report-deadlines.ts', table: 'read', usesPiiKey: true }),
+  route('ReportTenants', landlord.reportTenants, { handler: 'functions/landlord/tenants-report.ts', table: 'readWrite', usesPiiKey: true }),
+  route('MoveTenantOut', landlord.moveTenantOut, { handler: 'functions/landlord/tenant-move-out.ts', table: 'readWrite', usesPiiKey: true }),
+  route('ListConfirmations', landlord.listConfirmations, { handler: 'functions/landlord/confirmations-list.ts', table: 'read', usesPiiKey: true }),
+  route('DecideConfirmation', landlord.decideConfirmation, { handler: 'functions/landlord/confirmation-decide.ts', table: 'readWrite', usesPiiKey: true }),
+
+  // Tenants: the house they scanned, tenancies reported for them, confirming the landlord's report.
+  route('HouseByCode', landlord.houseByCode, { handler: 'functions/tenancy/house-by-code.ts', table: 'read' }),
+  route('ListMyTenancies', landlord.listMyTenancies, { handler: 'functions/tenancy/list.ts', table: 'read', usesPiiKey: true }),
+  route('ConfirmTenancy', landlord.confirmTenancy, { handler: 'functions/tenancy/confirm.ts', table: 'readWrite', usesPiiKey: true }),
+
+  // Rental houses, the officer's side.
+  route('StationHouses', houseWatch.listStationHouses, { handler: 'functions/house-watch/houses.ts', table: 'read' }),
+  route('GetStationHouse', houseWatch.getStationHouse, { handler: 'functions/house-watch/house-get.ts', table: 'readWrite' }),
+  route('OverdueReports', houseWatch.listOverdueReports, { handler: 'functions/house-watch/overdue-reports.ts', table: 'read' }),
+  route('VerifyTenancy', houseWatch.verifyTenancy, { handler: 'functions/house-watch/tenancy-verify.ts', table: 'readWrite', usesPiiKey: true }),
 
   // The local blob store (S3 presigned URLs in AWS).
   route('PutLocalBlob', localBlobs.putLocalBlob, { handler: 'functions/uploads/local-put.ts', table: 'none', localOnly: true }),

@@ -43,14 +43,14 @@ function canonical(value: unknown): unknown {
 /** Hash of the parsed (trimmed, normalised) body: a retry that differs only in whitespace is the same request. */
 export const fingerprint = (body: unknown) => createHash('sha256').update(JSON.stringify(canonical(body))).digest('base64url');
 
-/** What a submission created: a declaration or a permit application. */
-export type Created = { declarationId: string } | { applicationId: string };
+/** What a submission created: a declaration, a permit application, a house or a report's tenancies. */
+export type Created = { declarationId: string } | { applicationId: string } | { houseId: string } | { tenancyIds: string[] };
 
 /**
  * The record an earlier request with this key left, or undefined when the key is new. The same key
  * with another body is refused: the client is confused, and guessing would be worse.
  */
-async function priorRecord(accountId: string, key: string, print: string): Promise<IdempotencyItem | undefined> {
+export async function priorRecord(accountId: string, key: string, print: string): Promise<IdempotencyItem | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: idempotencyKey(accountId, key), ConsistentRead: true }));
   const record = Item as IdempotencyItem | undefined;
   if (record && record.fingerprint !== print) throw new ApiError(422, 'idempotency_key_reused');

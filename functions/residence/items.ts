@@ -34,12 +34,19 @@ export const idempotencyKey = (accountId: string, key: string) => ({ pk: `IDEMPO
 export const uploadKey = (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' });
 export const stationOfCountyKey = (county: string) => ({ pk: `DIVISION#${county}`, sk: 'STATION' });
 
-/** The declaration's index keys for a status: the owner's list, the station queue, the street queue. */
-export function declarationIndexKeys(d: Pick<DeclarationItem, 'id' | 'accountId' | 'submittedAt' | 'stationId' | 'status' | 'actBy' | 'address'>) {
+/**
+ * The declaration's index keys for a status: the owner's list, the station queue, the street queue.
+ * While a landlord is asked to confirm it, it is in no officer's queue: it joins the queue when the
+ * landlord declines or the request falls due.
+ */
+export function declarationIndexKeys(
+  d: Pick<DeclarationItem, 'id' | 'accountId' | 'submittedAt' | 'stationId' | 'status' | 'actBy' | 'address' | 'landlordConfirmation'>,
+): { gsi1pk: string; gsi1sk: string; gsi2pk?: string; gsi2sk?: string; gsi3pk?: string; gsi3sk?: string } {
   const queueSort = `${d.actBy}#${d.id}`;
+  const owner = { gsi1pk: `${personKey(d.accountId)}#DECLS`, gsi1sk: `${d.submittedAt}#${d.id}` };
+  if (d.landlordConfirmation?.state === 'requested') return owner;
   return {
-    gsi1pk: `${personKey(d.accountId)}#DECLS`,
-    gsi1sk: `${d.submittedAt}#${d.id}`,
+    ...owner,
     gsi2pk: `QUEUE#${d.stationId}#${d.status}`,
     gsi2sk: queueSort,
     gsi3pk: `QUEUE#${d.stationId}#${d.status}#${d.address.division}`,
@@ -113,6 +120,9 @@ export interface DeclarationItem {
   /** Queue order: the deadline's last day, or the submission date when the pack sets no deadline. */
   actBy: string;
   changeOf?: string;
+  houseId?: string;
+  tenancyId?: string;
+  landlordConfirmation?: { state: 'requested' | 'confirmed' | 'declined' | 'referred'; due: string; at?: string; reason?: string };
   movedOut?: { on: string; deadline: DeadlineView | null };
   /** A snapshot of who declared, for the queue row (masked number only). */
   person: { name: string; citizenIdMasked: string };
@@ -131,6 +141,8 @@ export interface MessageItem {
   kind: MessageKind;
   declarationId?: string;
   applicationId?: string;
+  tenancyId?: string;
+  houseId?: string;
   /** Interpolation values of the message texts (`messages:<kind>.title|body`); rendered in the reader's language. */
   values: Record<string, string>;
 }
@@ -140,12 +152,21 @@ export interface AuditItem {
   sk: string;
   id: string;
   at: string;
-  action: 'viewDeclaration' | 'revealCitizenId' | 'decideDeclaration' | 'viewPermitApplication' | 'decidePermitApplication';
+  action:
+    | 'viewDeclaration'
+    | 'revealCitizenId'
+    | 'decideDeclaration'
+    | 'viewPermitApplication'
+    | 'decidePermitApplication'
+    | 'viewHouse'
+    | 'verifyTenancy';
   officerId: string;
   stationId: string;
   /** The record the officer read or decided: a declaration or a permit application. */
   declarationId?: string;
   applicationId?: string;
+  houseId?: string;
+  tenancyId?: string;
   purpose?: string;
   gsi1pk: string;
   gsi1sk: string;
@@ -179,8 +200,10 @@ export interface IdempotencyItem {
   sk: 'IDEMPOTENCY';
   /** Hash of the normalised request body: the same key with another body is refused. */
   fingerprint: string;
-  /** What the first request created: a declaration or a permit application. */
+  /** What the first request created: a declaration, a permit application, a house or a report's tenancies. */
   declarationId?: string;
   applicationId?: string;
+  houseId?: string;
+  tenancyIds?: string[];
   ttl: number;
 }

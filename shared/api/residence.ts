@@ -22,6 +22,7 @@ import {
   SCHOOL_STATUSES,
 } from '#shared/residence/vocabulary';
 import { DECLARATION_EVENTS, DECLARATION_STATUSES, REFERENCE_PATTERN } from '#shared/residence/declaration';
+import { HOUSE_CODE_PATTERN } from '#shared/landlord/house';
 import { Phone } from './identity.ts';
 import { contract } from './route.ts';
 
@@ -233,10 +234,16 @@ export const DeclarationInput = z
     proofUploadId: z.string().uuid('validation.invalid').optional(),
     /** Change of address: the registered declaration this one replaces once verified. */
     changeOf: z.string().regex(REFERENCE_PATTERN, 'validation.invalid').optional(),
+    /**
+     * The registered rental house the tenant scanned or typed the code of: its landlord is asked to
+     * confirm, and the declaration goes to the officer only if they decline or do not answer in time.
+     */
+    houseCode: z.string().regex(HOUSE_CODE_PATTERN, 'validation.houseCode').optional(),
   })
   .strict()
   .superRefine((d, ctx) => {
-    if (d.housing === 'rented' && !d.landlordPhone) ctx.addIssue({ code: 'custom', path: ['landlordPhone'], message: 'validation.required' });
+    if (d.houseCode && d.housing !== 'rented') ctx.addIssue({ code: 'custom', path: ['housing'], message: 'validation.houseIsRented' });
+    if (d.housing === 'rented' && !d.landlordPhone && !d.houseCode) ctx.addIssue({ code: 'custom', path: ['landlordPhone'], message: 'validation.required' });
     if (d.reason === 'other' && !d.reasonDetail) ctx.addIssue({ code: 'custom', path: ['reasonDetail'], message: 'validation.required' });
   });
 export type DeclarationInput = z.input<typeof DeclarationInput>;
@@ -260,7 +267,7 @@ export type DeadlineView = z.infer<typeof DeadlineView>;
 export const HistoryEntry = z.object({
   at: z.string(),
   event: z.enum(DECLARATION_EVENTS),
-  actor: z.enum(['migrant', 'officer']),
+  actor: z.enum(['migrant', 'officer', 'landlord', 'system']),
   reasons: z.array(z.enum(RETURN_REASONS)).optional(),
   note: z.string().optional(),
 });
@@ -281,6 +288,21 @@ export const Declaration = z.object({
   documents: z.array(Document),
   deadline: DeadlineView.nullable(),
   changeOf: z.string().optional(),
+  /** A declaration at a registered rental house: the house and the tenancy it belongs to. */
+  houseId: z.string().optional(),
+  tenancyId: z.string().optional(),
+  /**
+   * The landlord's part: asked to confirm until `due` (then the officer decides), confirmed,
+   * declined (with the reason; the officer decides), or referred to the officer when nobody answered.
+   */
+  landlordConfirmation: z
+    .object({
+      state: z.enum(['requested', 'confirmed', 'declined', 'referred']),
+      due: z.string(),
+      at: z.string().optional(),
+      reason: z.string().optional(),
+    })
+    .optional(),
   /** Set when ended: the move-out date and the change deadline that applied to reporting it. */
   movedOut: z.object({ on: z.string(), deadline: DeadlineView.nullable() }).optional(),
   submittedAt: z.string(),
@@ -405,6 +427,16 @@ export const MESSAGE_KINDS = [
   'cancellationScheduled',
   'cancellationWithdrawn',
   'permitCancelled',
+  // Landlords and tenants.
+  'tenancyReported',
+  'confirmationRequested',
+  'declarationConfirmed',
+  'confirmationDeclined',
+  'confirmationReferred',
+  'tenancyEnded',
+  'tenantConfirmed',
+  'tenantDeclined',
+  'tenancyVerified',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -416,6 +448,9 @@ export const Message = z.object({
   declarationId: z.string().optional(),
   /** …or the permit application (the permit page when neither is set and the kind is a permit's). */
   applicationId: z.string().optional(),
+  /** …or a tenancy (the tenant's confirmation page) or a house (the landlord's). */
+  tenancyId: z.string().optional(),
+  houseId: z.string().optional(),
   title: z.string(),
   body: z.string(),
 });

@@ -11,6 +11,7 @@
  *                 valid | suspended ──validity ends──▶ expired
  *                 valid | suspended ──cancellation (after any return grace)──▶ cancelled
  */
+import { datedReference, readableCode } from '../references.ts';
 export const APPLICATION_STATUSES = ['submitted', 'accepted', 'returned', 'issued', 'rejected'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
@@ -80,20 +81,11 @@ export type RejectionReason = (typeof REJECTION_REASONS)[number];
 export const PERMIT_STATUSES = ['valid', 'suspended', 'expired', 'cancelled'] as const;
 export type PermitStatus = (typeof PERMIT_STATUSES)[number];
 
-/** Crockford base32 without I, L, O, U: readable aloud and over the phone. */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const suffix = (random: readonly number[]) =>
-  random
-    .slice(0, 6)
-    .map((n) => ALPHABET[n % 32])
-    .join('');
-
 /** An application's reference, also its id: `JZ` (居证), the Shanghai submission date, six characters. */
-export const applicationReference = (submittedOn: string, random: readonly number[]) =>
-  `JZ${submittedOn.replaceAll('-', '')}-${suffix(random)}`;
+export const applicationReference = (submittedOn: string, random: readonly number[]) => datedReference('JZ', submittedOn, random);
 export const APPLICATION_REFERENCE_PATTERN = /^JZ\d{8}-[0-9A-HJKMNP-TV-Z]{6}$/;
 
 /** A permit number: the city's 4-digit division code, the year of issue and six characters. */
 export const permitNumber = (cityCode: string, issuedOn: string, random: readonly number[]) =>
-  `${cityCode}-${issuedOn.slice(0, 4)}-${suffix(random)}`;
+  `${cityCode}-${issuedOn.slice(0, 4)}-${readableCode(random)}`;
 export const PERMIT_NUMBER_PATTERN = /^\d{4}-\d{4}-[0-9A-HJKMNP-TV-Z]{6}$/;

@@ -7,6 +7,8 @@ export interface Caller {
   roles: Role[];
   station?: string;
   org?: string;
+  /** The phone number the caller signed in with (11 digits, no country code), when the token carries one. */
+  phone?: string;
 }
 
 type Claims = Record<string, string | number | boolean | string[]>;
@@ -38,10 +40,12 @@ export function callerOf(event: APIGatewayProxyEventV2): Caller | undefined {
   if (!claims || typeof claims.sub !== 'string') return undefined;
   const station = claims[CLAIM.station];
   const org = claims[CLAIM.org];
+  const phone = claims[CLAIM.phone];
   return {
     id: claims.sub,
     roles: parseGroups(claims[CLAIM.groups]),
     ...(typeof station === 'string' && station ? { station } : {}),
     ...(typeof org === 'string' && org ? { org } : {}),
+    ...(typeof phone === 'string' && /^\+86\d{11}$/.test(phone) ? { phone: phone.slice(3) } : {}),
   };
 }

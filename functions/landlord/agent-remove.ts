@@ -1,0 +1,8 @@
+/** Not built yet. */
+import { removeAgent } from '#shared/api/landlord';
+import { ApiError } from '#functions/commons/errors';
+import { httpHandler } from '#functions/commons/http/handler';
+
+export const handler = httpHandler(removeAgent, async () => {
+  throw new ApiError(501, 'not_implemented');
+});

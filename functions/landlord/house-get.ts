@@ -1,0 +1,8 @@
+/** Not built yet. */
+import { getHouse } from '#shared/api/landlord';
+import { ApiError } from '#functions/commons/errors';
+import { httpHandler } from '#functions/commons/http/handler';
+
+export const handler = httpHandler(getHouse, async () => {
+  throw new ApiError(501, 'not_implemented');
+});

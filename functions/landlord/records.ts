@@ -1,0 +1,91 @@
+/**
+ * Reading houses and tenancies, and the writes every tenancy change is made of: the tenancy at the
+ * version seen, the house's occupant count at the version seen (so over-occupancy holds under
+ * concurrent reports), and a report's timing on the table's working calendar. The landlord's, the
+ * tenant's and the officer's handlers all build their transactions from these.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { db } from '#functions/commons/dynamo';
+import { tableName } from '#functions/commons/environment';
+import { ApiError } from '#functions/commons/errors';
+import { workingCalendar } from '#functions/commons/working-calendar';
+import type { TransactItem } from '#functions/commons/transactions';
+import { deadlineView } from '#functions/residence/deadlines';
+import { OCCUPYING, type TenancyStatus } from '#shared/landlord/house';
+import { reportTiming, type TenancyEventKind } from '#shared/landlord/reporting';
+import { packById } from '#shared/policy/registry';
+import type { PolicyPack } from '#shared/policy/schema';
+import { houseIndexKeys, houseKey, tenancyIndexKeys, tenancyKey, type HouseItem, type StoredReport, type TenancyItem } from './items.ts';
+
+export const houseNotFound = () => new ApiError(404, 'house_not_found');
+export const tenancyNotFound = () => new ApiError(404, 'tenancy_not_found');
+export const tenancyChanged = () => new ApiError(409, 'tenancy_changed');
+
+export async function readHouse(code: string, consistent = false): Promise<HouseItem | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: houseKey(code), ConsistentRead: consistent }));
+  return Item as HouseItem | undefined;
+}
+
+export async function readTenancy(id: string, consistent = false): Promise<TenancyItem | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: tenancyKey(id), ConsistentRead: consistent }));
+  return Item as TenancyItem | undefined;
+}
+
+/** A landlord's report of a move-in or move-out on `date`, judged at `filedAt`, as stored. */
+export async function storedReport(pack: PolicyPack | HouseItem['packId'], kind: TenancyEventKind, date: string, filedAt?: Date): Promise<StoredReport> {
+  const timing = reportTiming(typeof pack === 'string' ? packById(pack) : pack, kind, date, {
+    calendar: await workingCalendar(),
+    ...(filedAt ? { filedAt } : {}),
+  });
+  const resolved = typeof pack === 'string' ? packById(pack) : pack;
+  return {
+    ...(filedAt ? { filedAt: filedAt.toISOString() } : {}),
+    filing: timing.filing,
+    deadlines: timing.deadlines.map((d) => ({ ...deadlineView(resolved, d), path: d.path })),
+    ...(timing.governing ? { lastDay: timing.governing.lastDay } : {}),
+  };
+}
+
+/** Whether a tenancy in `status` counts towards the house's occupants. */
+export const occupies = (status: TenancyStatus) => OCCUPYING.includes(status);
+
+/** How a change from `before` to `after` moves the occupant count: +1, -1 or 0. */
+export const occupantDelta = (before: TenancyStatus | undefined, after: TenancyStatus) =>
+  Number(occupies(after)) - Number(before ? occupies(before) : false);
+
+/**
+ * The house with `delta` more occupants, written only if the house is still at the version read;
+ * its over-capacity index key follows the new count. Undefined when nothing changes.
+ */
+export function occupancyChange(house: HouseItem, delta: number, at: string): { next: HouseItem; write: TransactItem } | undefined {
+  if (delta === 0) return undefined;
+  const { gsi3pk: _pk, gsi3sk: _sk, ...plain } = house as HouseItem & { gsi3pk?: string; gsi3sk?: string };
+  const next: HouseItem = { ...plain, occupants: Math.max(0, house.occupants + delta), updatedAt: at, version: house.version + 1 };
+  return {
+    next,
+    write: {
+      Put: {
+        TableName: tableName(),
+        Item: { ...next, ...houseIndexKeys(next) },
+        ConditionExpression: 'version = :seen',
+        ExpressionAttributeValues: { ':seen': house.version },
+      },
+    },
+  };
+}
+
+/** A new tenancy (`seen` undefined) or the next state of one, written only if still at the version and status read. */
+export function tenancyWrite(next: TenancyItem, seen?: TenancyItem): TransactItem {
+  const { gsi3pk: _pk, gsi3sk: _sk, ...plain } = next as TenancyItem & { gsi3pk?: string; gsi3sk?: string };
+  const item = { ...plain, ...tenancyIndexKeys(plain) };
+  if (!seen) return { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: item,
+      ConditionExpression: 'version = :seen AND #status = :status',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':seen': seen.version, ':status': seen.status },
+    },
+  };
+}
