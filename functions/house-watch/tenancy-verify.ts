@@ -1,8 +1,12 @@
-/** Not built yet. */
+/** POST /api/officer/tenancies/{id}/verification: the officer verifies a landlord's report the tenant has not confirmed. */
 import { verifyTenancy } from '#shared/api/house-watch';
-import { ApiError } from '#functions/commons/errors';
+import { currentInstant } from '#functions/commons/clock';
 import { httpHandler } from '#functions/commons/http/handler';
+import { tenancyView } from '#functions/landlord/views';
+import { stationOf } from '#functions/review/station';
+import { verifyReport } from './verifying.ts';
 
-export const handler = httpHandler(verifyTenancy, async () => {
-  throw new ApiError(501, 'not_implemented');
+export const handler = httpHandler(verifyTenancy, async ({ caller, params, body }) => {
+  const station = await stationOf(caller);
+  return tenancyView(await verifyReport(caller, station, params.id, body.version), currentInstant());
 });

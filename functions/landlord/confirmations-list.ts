@@ -1,8 +1,11 @@
-/** Not built yet. */
+/** GET /api/landlord/confirmations: tenants' requests waiting for the caller's answer, the one due first at the top. */
 import { listConfirmations } from '#shared/api/landlord';
-import { ApiError } from '#functions/commons/errors';
+import { currentInstant } from '#functions/commons/clock';
 import { httpHandler } from '#functions/commons/http/handler';
+import { requestsOfCaller } from './confirming.ts';
+import { confirmationView } from './views.ts';
 
-export const handler = httpHandler(listConfirmations, async () => {
-  throw new ApiError(501, 'not_implemented');
+export const handler = httpHandler(listConfirmations, async ({ caller }) => {
+  const now = currentInstant();
+  return { items: (await requestsOfCaller(caller)).map(({ tenancy, house }) => confirmationView(tenancy, house, now)) };
 });

@@ -1,8 +1,12 @@
-/** Not built yet. */
+/** GET /api/landlord/houses: 我的房屋, the houses the caller owns or is an agent of, with their current tenants. */
 import { listHouses } from '#shared/api/landlord';
-import { ApiError } from '#functions/commons/errors';
+import { currentInstant } from '#functions/commons/clock';
 import { httpHandler } from '#functions/commons/http/handler';
+import { housesWithTenants } from './houses.ts';
+import { houseSummary } from './views.ts';
 
-export const handler = httpHandler(listHouses, async () => {
-  throw new ApiError(501, 'not_implemented');
+export const handler = httpHandler(listHouses, async ({ caller }) => {
+  const now = currentInstant();
+  const houses = await housesWithTenants(caller);
+  return { items: houses.map(({ house, role, tenancies }) => houseSummary(house, role, tenancies, now)) };
 });

@@ -25,9 +25,11 @@ export const houseKey = (code: string) => ({ pk: `HOUSE#${code}`, sk: 'HOUSE' })
 export const houseEventKey = (code: string, at: string, id: string) => ({ pk: `HOUSE#${code}`, sk: `EVENT#${at}#${id}` });
 export const agentKey = (code: string, phoneHash: string) => ({ pk: `HOUSE#${code}`, sk: `AGENT#${phoneHash}` });
 export const tenancyKey = (id: string) => ({ pk: `TENANCY#${id}`, sk: 'TENANCY' });
-export const tenantPhoneKey = (phoneHash: string, tenancyId: string) => ({ pk: `TENANTPHONE#${phoneHash}`, sk: `TENANCY#${tenancyId}` });
+export const tenantPhonePartition = (phoneHash: string) => `TENANTPHONE#${phoneHash}`;
+export const tenantPhoneKey = (phoneHash: string, tenancyId: string) => ({ pk: tenantPhonePartition(phoneHash), sk: `TENANCY#${tenancyId}` });
+export const latePartition = (stationId: string) => `LATE#${stationId}`;
 export const lateReportKey = (stationId: string, lastDay: string, tenancyId: string, report: TenancyEventKind) => ({
-  pk: `LATE#${stationId}`,
+  pk: latePartition(stationId),
   sk: `${lastDay}#${tenancyId}#${report}`,
 });
 
@@ -138,6 +140,8 @@ export interface TenancyItem {
   moveOutReport?: StoredReport;
   /** While unconfirmed: when the request goes to the officer (ISO instant). */
   confirmBy?: string;
+  /** When a tenant's request nobody answered by `confirmBy` went to the station's officer (the hourly referral job). */
+  referredAt?: string;
   /** The tenant's declaration: theirs from the start (tenant-started), or created when they confirm. */
   declarationId?: string;
   /** What the tenant said when confirming a landlord's report. */

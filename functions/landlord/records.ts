@@ -4,6 +4,7 @@
  * concurrent reports), and a report's timing on the table's working calendar. The landlord's, the
  * tenant's and the officer's handlers all build their transactions from these.
  */
+import { randomInt } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '#functions/commons/dynamo';
 import { tableName } from '#functions/commons/environment';
@@ -11,11 +12,26 @@ import { ApiError } from '#functions/commons/errors';
 import { workingCalendar } from '#functions/commons/working-calendar';
 import type { TransactItem } from '#functions/commons/transactions';
 import { deadlineView } from '#functions/residence/deadlines';
-import { OCCUPYING, type TenancyStatus } from '#shared/landlord/house';
+import { maskPhone } from '#shared/identity/masking';
+import { OCCUPYING, tenancyReference, type TenancyStatus } from '#shared/landlord/house';
+import { shanghaiDate } from '#shared/policy/civil-time';
+import { maskCitizenId } from '#shared/residence/citizen-id';
+import { keyedHash } from '#functions/commons/pii';
 import { reportTiming, type TenancyEventKind } from '#shared/landlord/reporting';
 import { packById } from '#shared/policy/registry';
 import type { PolicyPack } from '#shared/policy/schema';
-import { houseIndexKeys, houseKey, tenancyIndexKeys, tenancyKey, type HouseItem, type StoredReport, type TenancyItem } from './items.ts';
+import {
+  houseIndexKeys,
+  houseKey,
+  lateReportKey,
+  tenancyIndexKeys,
+  tenancyKey,
+  type HouseItem,
+  type LateReportItem,
+  type StoredReport,
+  type TenancyHistoryItem,
+  type TenancyItem,
+} from './items.ts';
 
 export const houseNotFound = () => new ApiError(404, 'house_not_found');
 export const tenancyNotFound = () => new ApiError(404, 'tenancy_not_found');
@@ -53,26 +69,35 @@ export const occupies = (status: TenancyStatus) => OCCUPYING.includes(status);
 export const occupantDelta = (before: TenancyStatus | undefined, after: TenancyStatus) =>
   Number(occupies(after)) - Number(before ? occupies(before) : false);
 
+/** A new house (`seen` undefined) or the next state of one, written only if still at the version read; its index keys follow it. */
+export function houseWrite(next: HouseItem, seen?: HouseItem): TransactItem {
+  const { gsi3pk: _pk, gsi3sk: _sk, ...plain } = next as HouseItem & { gsi3pk?: string; gsi3sk?: string };
+  const item = { ...plain, ...houseIndexKeys(plain) };
+  if (!seen) return { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
+  return {
+    Put: { TableName: tableName(), Item: item, ConditionExpression: 'version = :seen', ExpressionAttributeValues: { ':seen': seen.version } },
+  };
+}
+
 /**
  * The house with `delta` more occupants, written only if the house is still at the version read;
  * its over-capacity index key follows the new count. Undefined when nothing changes.
  */
 export function occupancyChange(house: HouseItem, delta: number, at: string): { next: HouseItem; write: TransactItem } | undefined {
   if (delta === 0) return undefined;
-  const { gsi3pk: _pk, gsi3sk: _sk, ...plain } = house as HouseItem & { gsi3pk?: string; gsi3sk?: string };
-  const next: HouseItem = { ...plain, occupants: Math.max(0, house.occupants + delta), updatedAt: at, version: house.version + 1 };
-  return {
-    next,
-    write: {
-      Put: {
-        TableName: tableName(),
-        Item: { ...next, ...houseIndexKeys(next) },
-        ConditionExpression: 'version = :seen',
-        ExpressionAttributeValues: { ':seen': house.version },
-      },
-    },
-  };
+  const next: HouseItem = { ...house, occupants: Math.max(0, house.occupants + delta), updatedAt: at, version: house.version + 1 };
+  return { next, write: houseWrite(next, house) };
 }
+
+/** The tenancy after an event: its new status (the same for an event that moves none), the history entry, the next version. */
+export const advancedTenancy = (t: TenancyItem, status: TenancyStatus, entry: TenancyHistoryItem, extra: Partial<TenancyItem> = {}): TenancyItem => ({
+  ...t,
+  ...extra,
+  status,
+  updatedAt: entry.at,
+  version: t.version + 1,
+  history: [...t.history, entry],
+});
 
 /** A new tenancy (`seen` undefined) or the next state of one, written only if still at the version and status read. */
 export function tenancyWrite(next: TenancyItem, seen?: TenancyItem): TransactItem {
@@ -88,4 +113,43 @@ export function tenancyWrite(next: TenancyItem, seen?: TenancyItem): TransactIte
       ExpressionAttributeValues: { ':seen': seen.version, ':status': seen.status },
     },
   };
+}
+
+/** A report filed after its deadline goes on the station's list of late reports, in the report's transaction; none when on time. */
+export function lateReportPuts(house: HouseItem, tenancy: TenancyItem, kind: TenancyEventKind, report: StoredReport): TransactItem[] {
+  if (report.filing !== 'late' || !report.lastDay || !report.filedAt) return [];
+  const item: LateReportItem = {
+    ...lateReportKey(house.stationId, report.lastDay, tenancy.id, kind),
+    tenancyId: tenancy.id,
+    houseId: house.id,
+    address: house.address,
+    landlord: { name: house.owner.name, phoneMasked: house.owner.phoneMasked },
+    tenant: { name: tenancy.tenant.name, citizenIdMasked: tenancy.tenant.citizenIdMasked },
+    report: kind,
+    lastDay: report.lastDay,
+    filedAt: report.filedAt,
+  };
+  return [{ Put: { TableName: tableName(), Item: item } }];
+}
+
+/** Who a tenancy is about, as it stores them: the ID number and phone hashed (for look-ups) and masked (for views). */
+export async function tenantSnapshot(person: { name: string; citizenId: string; citizenIdHash: string; phone: string; accountId?: string | undefined }): Promise<TenancyItem['tenant']> {
+  return {
+    name: person.name,
+    citizenIdHash: person.citizenIdHash,
+    citizenIdMasked: maskCitizenId(person.citizenId),
+    phone: person.phone,
+    phoneHash: await keyedHash('phone', person.phone),
+    phoneMasked: maskPhone(person.phone),
+    ...(person.accountId ? { accountId: person.accountId } : {}),
+  };
+}
+
+type NewTenancyFields = Omit<TenancyItem, 'pk' | 'sk' | 'id' | 'houseId' | 'stationId' | 'packId' | 'createdAt' | 'updatedAt' | 'version'>;
+
+/** A tenancy started at `house` at `at`: a fresh reference (also its id, of the Shanghai day), the house's station and pack, version 1. */
+export function newTenancy(house: HouseItem, at: Date, fields: NewTenancyFields): TenancyItem {
+  const id = tenancyReference(shanghaiDate(at), Array.from({ length: 6 }, () => randomInt(32)));
+  const now = at.toISOString();
+  return { ...tenancyKey(id), sk: 'TENANCY', id, houseId: house.id, stationId: house.stationId, packId: house.packId, ...fields, createdAt: now, updatedAt: now, version: 1 };
 }

@@ -1,6 +1,8 @@
 /**
  * "I have moved out": ends a registration, or withdraws a declaration still in review. The pack's
- * change deadline applies to reporting the move, counted from the move-out date.
+ * change deadline applies to reporting the move, counted from the move-out date. A declaration at
+ * a registered rental house ends its tenancy in the same transaction: the house has one occupant
+ * fewer.
  */
 import type { z } from 'zod';
 import type { moveOut } from '#shared/api/residence';
@@ -17,18 +19,27 @@ import { readProfile } from './profiles.ts';
 import { textAfterCommit } from './declare.ts';
 import { currentInstant, todayInShanghai } from '#functions/commons/clock';
 import { failedConditions, transact, type TransactItem } from '#functions/commons/transactions';
+import { tenantLeaving } from '#functions/tenancy/requesting';
 
 type Body = z.output<NonNullable<(typeof moveOut)['body']>>;
 
 const changed = () => new ApiError(409, 'declaration_changed');
+
+/** The house may change meanwhile (another tenant's report): the tenancy's part is read again a few times. */
+const ATTEMPTS = 3;
+
+/** A move-out is reported for a day between the move-in and today (the tenant's or the landlord's report alike). */
+export function checkMoveOutDate(movedOutOn: string, moveInDate: string): void {
+  if (movedOutOn > todayInShanghai()) throw invalidField('movedOutOn', 'validation.futureDate');
+  if (movedOutOn < moveInDate) throw invalidField('movedOutOn', 'validation.beforeMoveIn');
+}
 
 export async function moveOutOf(accountId: string, id: string, { movedOutOn, version }: Body): Promise<DeclarationItem> {
   const current = await ownDeclaration(accountId, id);
   if (version !== undefined && version !== current.version) throw changed();
   const status = nextStatus(current.status, 'movedOut');
   if (!status) throw changed();
-  if (movedOutOn > todayInShanghai()) throw invalidField('movedOutOn', 'validation.futureDate');
-  if (movedOutOn < current.moveInDate) throw invalidField('movedOutOn', 'validation.beforeMoveIn');
+  checkMoveOutDate(movedOutOn, current.moveInDate);
 
   const now = currentInstant();
   const at = now.toISOString();
@@ -71,11 +82,17 @@ export async function moveOutOf(accountId: string, id: string, { movedOutOn, ver
       },
     });
   }
-  try {
-    await transact(items);
-  } catch (error) {
-    if (failedConditions(error)) throw changed();
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    const leaving = current.tenancyId ? await tenantLeaving(current.tenancyId, movedOutOn, at) : [];
+    try {
+      await transact([...items, ...leaving]);
+      break;
+    } catch (error) {
+      const failed = failedConditions(error);
+      if (!failed) throw error;
+      if (attempt < ATTEMPTS && failed.slice(items.length).some(Boolean) && !failed.slice(0, items.length).some(Boolean)) continue;
+      throw changed();
+    }
   }
   const profile = await readProfile(accountId);
   if (profile) await textAfterCommit(message, profile);

@@ -8,8 +8,10 @@ import { translator } from '#functions/commons/i18n';
 import { logger } from '#functions/commons/logger';
 import { smsSender } from '#functions/commons/sms';
 import { tableName } from '#functions/commons/environment';
-import { isRtl, type Language } from '#shared/i18n/languages';
+import { DEFAULT_LANGUAGE, isRtl, type Language } from '#shared/i18n/languages';
+import { getAccount } from '#functions/identity/accounts';
 import { messageKey, type MessageItem } from './items.ts';
+import { readProfile } from './profiles.ts';
 
 export interface Notice {
   accountId: string;
@@ -17,6 +19,9 @@ export interface Notice {
   /** What the message leads to in the portal: a declaration, or a permit application. */
   declarationId?: string;
   applicationId?: string;
+  /** …or a tenancy (the tenant's confirmation page) or a house (the landlord's). */
+  tenancyId?: string;
+  houseId?: string;
   values: Record<string, string>;
   at: string;
 }
@@ -31,6 +36,8 @@ export function messagePut(notice: Notice) {
     kind: notice.kind,
     ...(notice.declarationId ? { declarationId: notice.declarationId } : {}),
     ...(notice.applicationId ? { applicationId: notice.applicationId } : {}),
+    ...(notice.tenancyId ? { tenancyId: notice.tenancyId } : {}),
+    ...(notice.houseId ? { houseId: notice.houseId } : {}),
     values: notice.values,
   };
   return { Put: { TableName: tableName(), Item: item } };
@@ -77,6 +84,8 @@ export function renderMessage(message: MessageItem, language: Language) {
     kind: message.kind,
     ...(message.declarationId ? { declarationId: message.declarationId } : {}),
     ...(message.applicationId ? { applicationId: message.applicationId } : {}),
+    ...(message.tenancyId ? { tenancyId: message.tenancyId } : {}),
+    ...(message.houseId ? { houseId: message.houseId } : {}),
     title: t(`messages:${message.kind}.title`, values),
     body: t(`messages:${message.kind}.body`, values),
   };
@@ -93,4 +102,15 @@ export async function sendNoticeSms(notice: Notice, phone: string, language: Lan
   } catch (error) {
     logger.warn('text message not sent', { kind: notice.kind, errorName: (error as Error).name });
   }
+}
+
+/**
+ * After the commit: the notice's text message to its account, at the profile's phone in the
+ * profile's language, or (an account without a profile, e.g. a landlord who never declared) at the
+ * phone it signed in with, in the default language.
+ */
+export async function textAccount(notice: Notice): Promise<void> {
+  const profile = await readProfile(notice.accountId);
+  const phone = profile?.phone || (await getAccount(notice.accountId))?.phone;
+  if (phone) await sendNoticeSms(notice, phone, profile?.language ?? DEFAULT_LANGUAGE);
 }

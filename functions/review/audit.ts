@@ -18,6 +18,8 @@ export interface AuditEvent {
   accountId: string;
   declarationId?: string;
   applicationId?: string;
+  houseId?: string;
+  tenancyId?: string;
   at: string;
   purpose?: string;
 }
@@ -35,6 +37,8 @@ export function auditItem(event: AuditEvent): AuditItem {
     stationId: event.stationId,
     ...(event.declarationId ? { declarationId: event.declarationId } : {}),
     ...(event.applicationId ? { applicationId: event.applicationId } : {}),
+    ...(event.houseId ? { houseId: event.houseId } : {}),
+    ...(event.tenancyId ? { tenancyId: event.tenancyId } : {}),
     ...(event.purpose ? { purpose: event.purpose } : {}),
     gsi1pk: officerAuditPartition(event.officerId),
     gsi1sk: event.at,

@@ -1,9 +1,10 @@
 /**
  * An officer's decision on a submitted declaration: verify it (→ registered) or return it for
  * correction with reasons. Everything the decision changes is one transaction — the declaration
- * and its queue keys, the message to the person, the audit event, and for a verified change of
- * address the registration it replaces — so a decision is never half-recorded, and the version
- * condition lets exactly one of two officers deciding at once win.
+ * and its queue keys, the message to the person, the audit event, for a verified change of
+ * address the registration it replaces, and at a rental house the tenancy behind it — so a
+ * decision is never half-recorded, and the version condition lets exactly one of two officers
+ * deciding at once win.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
@@ -27,6 +28,7 @@ import {
 import { messagePut, sendNoticeSms, type Notice } from '#functions/residence/notify';
 import { addressLine } from '#functions/residence/places';
 import { failedConditions, transact, type TransactItem } from '#functions/commons/transactions';
+import { requestVerified } from '#functions/tenancy/requesting';
 import { auditPut } from './audit.ts';
 import { declarationOfStation, profileOf } from './declarations.ts';
 import type { OfficerStation } from './station.ts';
@@ -36,7 +38,7 @@ export type Decision = z.output<typeof DecisionInput>;
 export const declarationChanged = () => new ApiError(409, 'declaration_changed');
 
 /** The declaration after an event: new status, its queue keys, the history entry, the next version. */
-function advanced(d: DeclarationItem, status: DeclarationItem['status'], entry: HistoryEntry, extra: Partial<DeclarationItem> = {}): DeclarationItem {
+export function advanced(d: DeclarationItem, status: DeclarationItem['status'], entry: HistoryEntry, extra: Partial<DeclarationItem> = {}): DeclarationItem {
   const next = { ...d, ...extra, status, updatedAt: entry.at, version: d.version + 1, history: [...d.history, entry] };
   return { ...next, ...declarationIndexKeys(next) };
 }
@@ -54,23 +56,24 @@ export function guardedPut<T extends { version: number; status: string }>(next: 
   };
 }
 
-interface Superseding {
+export interface Superseding {
   items: TransactItem[];
   notice?: Notice;
 }
 
 /**
  * A verified change of address ends the registration it replaces. If that one is no longer
- * registered (the person reported moving out meanwhile) there is nothing left to end.
+ * registered (the person reported moving out meanwhile) there is nothing left to end. `actor` is
+ * whoever registered the new address: the officer, or the landlord or tenant confirming it.
  */
-async function supersede(d: DeclarationItem, at: string): Promise<Superseding> {
+export async function supersede(d: DeclarationItem, at: string, actor: HistoryEntry['actor'] = 'officer'): Promise<Superseding> {
   if (!d.changeOf) return { items: [] };
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: declarationKey(d.changeOf), ConsistentRead: true }));
   const old = Item as DeclarationItem | undefined;
   if (!old || old.accountId !== d.accountId) return { items: [] };
   const status = nextStatus(old.status, 'superseded');
   if (!status) return { items: [] };
-  const ended = advanced(old, status, { at, event: 'superseded', actor: 'officer' });
+  const ended = advanced(old, status, { at, event: 'superseded', actor });
   const notice: Notice = {
     accountId: old.accountId,
     kind: 'declarationEnded',
@@ -137,11 +140,13 @@ export async function decideDeclaration(id: string, decision: Decision, officer:
     at,
   };
 
-  const [profile, superseding, pointer] = await Promise.all([
+  const [profile, superseding, pointer, tenancy] = await Promise.all([
     profileOf(current.accountId),
     verifying ? supersede(current, at) : Promise.resolve<Superseding>({ items: [] }),
     // A returned declaration is still in progress: the pointer stays.
     verifying ? releaseDeclaringPointer(current) : Promise.resolve([]),
+    // At a rental house, the tenant lives there: the tenancy of the request is active too.
+    verifying && current.tenancyId ? requestVerified(current.tenancyId, at) : Promise.resolve([]),
   ]);
 
   try {
@@ -153,6 +158,7 @@ export async function decideDeclaration(id: string, decision: Decision, officer:
       auditPut({ action: 'decideDeclaration', officerId: officer.id, stationId: station.id, accountId: current.accountId, declarationId: current.id, at }),
       ...superseding.items,
       ...pointer,
+      ...tenancy,
     ]);
   } catch (error) {
     if (failedConditions(error)) throw declarationChanged();

@@ -40,15 +40,32 @@ export function queueQueryInput(table: string, s: QueueSelection, limit: number,
   return partitionQueryInput(table, queuePartition(s), QUEUE_ROW_ATTRIBUTES, limit, start);
 }
 
-/** One page of an index partition in ascending sort-key order, reading only `attributes`. */
-export function partitionQueryInput(table: string, { index, partitionKey }: QueuePartition, attributes: readonly string[], limit: number, start?: StartKey) {
+/** A narrower range of a partition's sort keys: those starting with a prefix, or those below a bound. */
+export type SortRange = { beginsWith: string } | { below: string };
+
+function sortCondition(range: SortRange | undefined): { expression: string; value?: string } {
+  if (!range) return { expression: '' };
+  if ('beginsWith' in range) return { expression: ' AND begins_with(#sk, :sk)', value: range.beginsWith };
+  return { expression: ' AND #sk < :sk', value: range.below };
+}
+
+/** One page of an index partition in ascending sort-key order, reading only `attributes` (optionally only a `range` of its sort keys). */
+export function partitionQueryInput(
+  table: string,
+  { index, partitionKey }: QueuePartition,
+  attributes: readonly string[],
+  limit: number,
+  start?: StartKey,
+  range?: SortRange,
+) {
   const names = Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a]));
+  const sort = sortCondition(range);
   return {
     TableName: table,
     IndexName: index,
-    KeyConditionExpression: '#pk = :pk',
-    ExpressionAttributeNames: { '#pk': `${index}pk`, ...names },
-    ExpressionAttributeValues: { ':pk': partitionKey },
+    KeyConditionExpression: `#pk = :pk${sort.expression}`,
+    ExpressionAttributeNames: { '#pk': `${index}pk`, ...(sort.value === undefined ? {} : { '#sk': `${index}sk` }), ...names },
+    ExpressionAttributeValues: { ':pk': partitionKey, ...(sort.value === undefined ? {} : { ':sk': sort.value }) },
     ProjectionExpression: Object.keys(names).join(', '),
     ScanIndexForward: true,
     Limit: limit,

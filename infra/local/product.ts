@@ -6,8 +6,8 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { routes } from '#infra/routes';
-import { dailyPermitSweep } from '#infra/jobs';
-import { startDailyJob } from './daily-jobs.ts';
+import { scheduledJobs } from '#infra/jobs';
+import { startJob, type RunningJob } from './daily-jobs.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { loadOrCreateLocalSecrets } from './secrets.ts';
 import { ensureTable } from './table-bootstrap.ts';
@@ -89,8 +89,9 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       server.listen(options.port, listening);
     });
     const port = (server.address() as AddressInfo).port;
-    // Once now, over the seeded data, then daily at the hour EventBridge Scheduler keeps in AWS.
-    const permitSweep = await startDailyJob(dailyPermitSweep);
+    // Once now, over the seeded data, then on the schedule EventBridge Scheduler keeps in AWS.
+    const jobs: RunningJob[] = [];
+    for (const job of scheduledJobs) jobs.push(await startJob(job));
 
     return {
       url: `http://localhost:${port}`,
@@ -100,7 +101,7 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       demoAccounts,
       seeded,
       async close() {
-        await permitSweep.stop();
+        await Promise.all(jobs.map((job) => job.stop()));
         server.closeAllConnections();
         await new Promise<void>((closed) => server.close(() => closed()));
         await database?.stop();

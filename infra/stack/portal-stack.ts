@@ -1,13 +1,14 @@
 /** The whole cloud deployment of the portal in one stack, composed from one construct per concern. */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { dailyPermitSweep } from '#infra/jobs';
+import { dailyPermitSweep, scheduledJobs, tenancyReferralSweep } from '#infra/jobs';
 import { cloudRoutes } from '#infra/routes';
 import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { Data } from './data.ts';
 import { Identity } from './identity.ts';
-import { DailySweep, PermitSigningKey } from './permits.ts';
+import { Job } from './jobs.ts';
+import { PermitSigningKey } from './permits.ts';
 import { Uploads } from './uploads.ts';
 import { Web } from './web.ts';
 
@@ -47,11 +48,11 @@ export class PortalStack extends Stack {
     // The permit QR links to the public verification page of the site (behind CloudFront the
     // request's Host is the API's own, so the site's address is given, not guessed).
     for (const route of cloudRoutes) if (route.permitKey === 'sign') api.functions.get(route.id)?.addEnvironment('SITE_ORIGIN', web.url);
-    const dailySweep = new DailySweep(this, dailyPermitSweep.id, { table: data.table, piiKey: data.piiKey });
+    const jobs = new Map(scheduledJobs.map((job) => [job.id, new Job(this, job.id, { job, table: data.table, piiKey: data.piiKey })]));
     const alarms = new Alarms(this, 'Alarms', {
-      functions: new Map([...api.functions, ['PostConfirmation', identity.postConfirmation], [dailyPermitSweep.id, dailySweep.fn]]),
+      functions: new Map([...api.functions, ['PostConfirmation', identity.postConfirmation], ...[...jobs].map(([id, job]) => [id, job.fn] as const)]),
       httpApi: api.httpApi,
-      queues: new Map([[`${dailyPermitSweep.id}DeadLetters`, dailySweep.deadLetters]]),
+      queues: new Map([...jobs].map(([id, job]) => [`${id}DeadLetters`, job.deadLetters] as const)),
     });
 
     const outputs: Record<string, [value: string, description: string]> = {
@@ -63,7 +64,8 @@ export class PortalStack extends Stack {
       UploadsBucketName: [uploads.bucket.bucketName, 'Uploads bucket'],
       AlarmTopicArn: [alarms.topic.topicArn, 'Subscribe to receive alarms'],
       PermitKeyArn: [permitKey.key.keyArn, 'KMS key that signs the permit QR tokens'],
-      DailySweepFunctionName: [dailySweep.fn.functionName, 'Invoke with {"today":"YYYY-MM-DD"} to re-run a missed day'],
+      DailySweepFunctionName: [jobs.get(dailyPermitSweep.id)!.fn.functionName, 'Invoke with {"today":"YYYY-MM-DD"} to re-run a missed day'],
+      ReferralSweepFunctionName: [jobs.get(tenancyReferralSweep.id)!.fn.functionName, "Invoke with {} to refer unanswered tenants' requests now"],
     };
     for (const [name, [value, description]] of Object.entries(outputs)) {
       new CfnOutput(this, name, { value, description });

@@ -7,3 +7,13 @@ export function maskPhone(phone: string): string {
   if (national.length < 8) return national;
   return `${national.slice(0, 3)}****${national.slice(-4)}`;
 }
+
+/**
+ * `张三` → `张*`: the first character (the surname, for a Chinese name) and no more. A name that is
+ * already masked (a masked phone standing in for one) is kept as it is.
+ */
+export function maskName(name: string): string {
+  if (name.includes('*')) return name;
+  const [first = ''] = [...name.trim()];
+  return `${first}*`;
+}

@@ -91,6 +91,19 @@ export const tenancyReference = (startedOn: string, random: readonly number[]): 
 
 export const TENANCY_REFERENCE_PATTERN = /^ZL\d{8}-[0-9A-HJKMNP-TV-Z]{6}$/;
 
+/**
+ * Building, unit and room as a Chinese address writes them, `3栋2单元501室`: a bare number or letter
+ * gets its word, a value typed with its own word (`B座`, `3号楼`) is kept as typed.
+ */
+export function houseUnitText(house: { building?: string | undefined; unit?: string | undefined; room?: string | undefined }): string {
+  const part = (value: string | undefined, word: string) => (!value ? '' : /^[0-9A-Za-z-]+$/.test(value) ? `${value}${word}` : value);
+  return `${part(house.building, '栋')}${part(house.unit, '单元')}${part(house.room, '室')}`;
+}
+
+/** A house's address detail with its building, unit and room: what a tenant's declaration at the house records. */
+export const houseAddressDetail = (house: { address: { detail: string }; building?: string | undefined; unit?: string | undefined; room?: string | undefined }) =>
+  [house.address.detail, houseUnitText(house)].filter(Boolean).join(' ');
+
 /** The portal path a house's QR code opens: the tenant's declaration with the address filled in. */
 export const housePath = (code: string) => `/house/${code}`;
 

@@ -11,7 +11,7 @@
  * (Datong's 24 hours) runs from 00:00 of that day: the deadline shown is never later than the law's.
  */
 import type { WorkingCalendar } from '../policy/calendar.ts';
-import { startOfDay, type IsoDate } from '../policy/civil-time.ts';
+import { shanghaiDate, startOfDay, type IsoDate } from '../policy/civil-time.ts';
 import { deadlineFor, type Deadline, type RulePath } from '../policy/deadlines.ts';
 import type { FineRule, PolicyPack } from '../policy/schema.ts';
 
@@ -73,6 +73,12 @@ export function confirmationDue(pack: PolicyPack, moveInDate: IsoDate, requested
   if (!report) return requestedAt;
   return report.due > requestedAt ? report.due : requestedAt;
 }
+
+/**
+ * The last day (Asia/Shanghai) on which an answer to a request due at `confirmBy` (ISO, the first
+ * instant that is too late) is still in time: how lists and pages show that deadline.
+ */
+export const confirmationLastDay = (confirmBy: string): IsoDate => shanghaiDate(new Date(Date.parse(confirmBy) - 1));
 
 const LANDLORD_OFFENCES: readonly FineRule['offence'][] = ['notReported', 'lateOrFalseReport'];
 

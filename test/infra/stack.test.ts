@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scheduledJobs } from '#infra/jobs';
 import { cloudRoutes, routes } from '#infra/routes';
 import { PortalStack } from '#infra/stack/portal-stack';
 import { tableDesign } from '#infra/table';
@@ -123,10 +124,10 @@ describe('data', () => {
 });
 
 describe('functions', () => {
-  it('has one function per cloud route plus the Cognito trigger and the daily permit sweep', () => {
-    expect(portalFunctions()).toHaveLength(cloudRoutes.length + 2);
+  it('has one function per cloud route plus the Cognito trigger and one per scheduled job', () => {
+    expect(portalFunctions()).toHaveLength(cloudRoutes.length + 1 + scheduledJobs.length);
     const node24 = ofType(resources, 'AWS::Lambda::Function').filter(([, fn]) => props(fn).Runtime === 'nodejs24.x');
-    expect(node24).toHaveLength(cloudRoutes.length + 2);
+    expect(node24).toHaveLength(cloudRoutes.length + 1 + scheduledJobs.length);
   });
 
   it('runs every function on Node.js 24, arm64, 512 MB, traced, with the shared environment', () => {

@@ -15,9 +15,9 @@ export async function call<T = any>(
   product: { url: string },
   method: string,
   path: string,
-  options: { body?: unknown; token?: string; language?: string; rawBody?: string } = {},
+  options: { body?: unknown; token?: string; language?: string; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<Answer<T>> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.language) headers['accept-language'] = options.language;
   let body: string | undefined;
