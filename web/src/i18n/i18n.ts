@@ -17,7 +17,7 @@ const STORAGE_KEY = 'language';
  */
 const translationFiles = import.meta.glob<Record<string, unknown>>(
   // The web's namespaces only: the server's own (SMS texts) have no business in the browser.
-  '../../../shared/i18n/locales/*/{common,auth,errors,portal,office,guide,policy,residence,review,entitlements,permit,verify,permitReview}.json',
+  '../../../shared/i18n/locales/*/{common,auth,errors,portal,office,guide,policy,residence,review,entitlements,permit,verify,permitReview,houseWatch,landlord}.json',
   { import: 'default' },
 );
 

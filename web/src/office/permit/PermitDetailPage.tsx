@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { App, Button, Popconfirm, Result, Space, Spin, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Spin, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { decidePermitApplication, getPermitApplicationForReview } from '#shared/api/permit';
 import { APPLICATION_REFERENCE_PATTERN, type CorrectionItem, type OfficerAction, type RejectionReason } from '#shared/permit/lifecycle';
 import { ApiError, messageOf } from '../../api/errors.ts';
@@ -11,8 +11,7 @@ import { useServices } from '../../app/services.ts';
 import { useLoad } from '../../app/load.ts';
 import { isolateLtr } from '../../i18n/bidi.ts';
 import { Ltr } from '../review/Ltr.tsx';
-import type { QueueReturn } from '../review/paths.ts';
-import { BackToQueue, RecordFailure, RecordLoading } from '../review/RecordStates.tsx';
+import { RecordMissing, RecordPending, useBackToList } from '../review/RecordStates.tsx';
 import { DaysLeftTag } from './DaysLeftTag.tsx';
 import { permitQueuePath } from './paths.ts';
 import { PermitSections, type ForReview } from './PermitSections.tsx';
@@ -22,25 +21,19 @@ import { ReasonsModal, type ReasonsInput, type ReasonsKind } from './ReasonsModa
 /** One permit application of the station: the person, the holder, the rules, and the decision. */
 export function PermitDetailPage() {
   const { id = '' } = useParams();
-  if (!APPLICATION_REFERENCE_PATTERN.test(id)) return <Missing />;
+  if (!APPLICATION_REFERENCE_PATTERN.test(id)) return <RecordMissing namespace="permitReview" listPath={permitQueuePath} />;
   return <Application key={id} id={id} />;
 }
 
 function Application({ id }: { id: string }) {
   const { t } = useTranslation(['permitReview']);
   const { call } = useServices();
+  const { toList: toQueue, backButton } = useBackToList('permitReview', permitQueuePath);
   const { message, notification } = App.useApp();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const back = (location.state as { back?: QueueReturn } | null)?.back;
   const application = useLoad((signal) => call(getPermitApplicationForReview, { params: { id }, signal }), [call, id]);
   const [deciding, setDeciding] = useState<OfficerAction>();
   const [reasons, setReasons] = useState<ReasonsKind>();
   const [reasonErrors, setReasonErrors] = useState<{ items?: string; note?: string; form?: string }>({});
-
-  function toQueue() {
-    navigate({ pathname: permitQueuePath, search: back?.search ?? '' }, { state: { cursors: back?.cursors ?? [] } });
-  }
 
   /** Another officer decided first, or the applicant changed it: show what it is now. */
   function changedMeanwhile() {
@@ -86,20 +79,7 @@ function Application({ id }: { id: string }) {
     }
   }
 
-  const backButton = <BackToQueue namespace="permitReview" onClick={toQueue} />;
-
-  if (application.data === undefined) {
-    if (application.error === undefined) return <RecordLoading />;
-    return (
-      <RecordFailure
-        error={application.error}
-        namespace="permitReview"
-        back={backButton}
-        missing={<Missing />}
-        onRetry={application.reload}
-      />
-    );
-  }
+  if (application.data === undefined) return <RecordPending loaded={application} namespace="permitReview" back={backButton} listPath={permitQueuePath} />;
 
   const current = application.data;
   const open = current.status === 'submitted' || current.status === 'accepted';
@@ -191,18 +171,3 @@ function Application({ id }: { id: string }) {
   );
 }
 
-function Missing() {
-  const { t } = useTranslation(['permitReview']);
-  const navigate = useNavigate();
-  return (
-    <Result
-      status="404"
-      title={t('permitReview:detail.notFound')}
-      extra={
-        <Button type="primary" onClick={() => navigate(permitQueuePath)}>
-          {t('permitReview:detail.back')}
-        </Button>
-      }
-    />
-  );
-}

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { EllipsisOutlined } from '@ant-design/icons';
 import { Empty, Table, Tabs, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -13,7 +12,7 @@ import { formatInstant } from '../review/format.ts';
 import { none } from '../review/DeclarationSections.tsx';
 import { Ltr } from '../review/Ltr.tsx';
 import type { QueueReturn } from '../review/paths.ts';
-import { AddressCell, QueueHead, recordColumns, QueueLoadFailed, QueuePager, QueueReloadFailed } from '../review/QueueParts.tsx';
+import { AddressCell, moreTabs, QueueHead, recordColumns, QueueLoadFailed, QueuePager, QueueReloadFailed } from '../review/QueueParts.tsx';
 import { BulkApprove } from './BulkApprove.tsx';
 import { DaysLeftTag } from './DaysLeftTag.tsx';
 import { permitQueuePath } from './paths.ts';
@@ -113,14 +112,7 @@ export function PermitQueuePage({ station }: { station: Station }) {
         onChange={(key) => chooseStatus(readStatus(key))}
         items={APPLICATION_STATUSES.map((value) => ({ key: value, label: t(`permitReview:status.${value}`) }))}
         // Where the tabs do not fit, the rest are behind this button: it needs a name of its own.
-        more={{
-          icon: (
-            <>
-              <EllipsisOutlined aria-hidden />
-              <span className="visually-hidden">{t('permitReview:queue.moreStatuses')}</span>
-            </>
-          ),
-        }}
+        more={moreTabs(t('permitReview:queue.moreStatuses'))}
       />
 
       {failedFirst ? (

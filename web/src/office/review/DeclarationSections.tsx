@@ -3,14 +3,17 @@ import { Card, Descriptions, Empty, Image, List, Table, Tag, Timeline, Typograph
 import { FileOutlined, FilePdfOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Child, DeadlineView, HistoryEntry, PlaceView } from '#shared/api/residence';
 import type { DeclarationForReview } from '#shared/api/review';
+import { confirmationLastDay } from '#shared/landlord/reporting';
 import { describeTimeRule, type Translate } from '#shared/policy/explain';
 import type { Citation } from '#shared/policy/schema';
 import type { PolicyDocument } from '#shared/policy/vocabulary';
 import { formatList } from '../../i18n/format.ts';
 import { isolateLtr } from '../../i18n/bidi.ts';
 import { useLanguage } from '../../i18n/language.ts';
+import { housePath } from '../houses/paths.ts';
 import { CitizenIdReveal } from './CitizenIdReveal.tsx';
 import { formatInstant, formatSize } from './format.ts';
 import { Ltr } from './Ltr.tsx';
@@ -77,6 +80,25 @@ export function DeclarationSections({ declaration }: { declaration: DeclarationF
     },
     { key: 'submitted', label: t('review:residence.submittedAt'), children: <Ltr>{formatInstant(declaration.submittedAt)}</Ltr> },
   ];
+  if (declaration.houseId) {
+    residenceItems.push({
+      key: 'house',
+      label: t('review:residence.house'),
+      children: (
+        <Link to={housePath(declaration.houseId)}>
+          <Ltr mono>{declaration.houseId}</Ltr>
+        </Link>
+      ),
+    });
+  }
+  if (declaration.landlordConfirmation) {
+    residenceItems.push({
+      key: 'landlordConfirmation',
+      label: t('review:residence.landlordConfirmation'),
+      span: 2,
+      children: <LandlordConfirmation confirmation={declaration.landlordConfirmation} t={t} />,
+    });
+  }
   if (declaration.changeOf) {
     residenceItems.push({ key: 'changeOf', label: t('review:residence.changeOf'), children: <Ltr mono>{declaration.changeOf}</Ltr> });
   }
@@ -117,6 +139,30 @@ export function DeclarationSections({ declaration }: { declaration: DeclarationF
         <History items={declaration.history} codes={codes} t={t} />
       </Card>
     </div>
+  );
+}
+
+const CONFIRMATION_COLORS = { requested: 'gold', confirmed: 'success', declined: 'error', referred: 'orange' } as const;
+
+/** The landlord's answer to the tenant's request: asked (until when), confirmed, declined with their reason, or referred here unanswered. */
+function LandlordConfirmation({ confirmation, t }: { confirmation: NonNullable<DeclarationForReview['landlordConfirmation']>; t: TFunction }) {
+  return (
+    <span className="review-confirmation">
+      <Tag color={CONFIRMATION_COLORS[confirmation.state]}>{t(`review:landlordConfirmation.${confirmation.state}`)}</Tag>
+      {confirmation.state === 'requested' ? (
+        <Typography.Text type="secondary">
+          {t('review:landlordConfirmation.due')} <Ltr>{confirmationLastDay(confirmation.due)}</Ltr>
+        </Typography.Text>
+      ) : (
+        confirmation.at && <Ltr>{formatInstant(confirmation.at)}</Ltr>
+      )}
+      {confirmation.reason && (
+        <span>
+          {t('review:landlordConfirmation.reason')}
+          <bdi>{confirmation.reason}</bdi>
+        </span>
+      )}
+    </span>
   );
 }
 
@@ -290,6 +336,11 @@ const EVENT_COLORS: Record<HistoryEntry['event'], string> = {
   verified: 'green',
   movedOut: 'gray',
   superseded: 'gray',
+  reportedByLandlord: 'blue',
+  confirmedByLandlord: 'green',
+  confirmedByTenant: 'green',
+  declinedByLandlord: 'red',
+  referredToOffice: 'orange',
 };
 
 function History({ items, codes, t }: { items: HistoryEntry[]; codes: Codes; t: TFunction }) {

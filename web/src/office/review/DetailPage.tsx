@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { App, Button, Popconfirm, Result, Space, Spin, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Spin, Typography } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { decide, getForReview, type DeclarationForReview } from '#shared/api/review';
 import { REFERENCE_PATTERN } from '#shared/residence/declaration';
 import { ApiError, messageOf } from '../../api/errors.ts';
@@ -11,8 +11,8 @@ import { isolateLtr } from '../../i18n/bidi.ts';
 import { useServices } from '../../app/services.ts';
 import { DeclarationSections } from './DeclarationSections.tsx';
 import { Ltr } from './Ltr.tsx';
-import { queuePath, type QueueReturn } from './paths.ts';
-import { BackToQueue, RecordFailure, RecordLoading } from './RecordStates.tsx';
+import { queuePath } from './paths.ts';
+import { RecordMissing, RecordPending, useBackToList } from './RecordStates.tsx';
 import { ReturnModal, type ReturnInput } from './ReturnModal.tsx';
 import { StatusTag } from './StatusTag.tsx';
 import { useLoad } from '../../app/load.ts';
@@ -21,25 +21,19 @@ import { WorkingDaysTag } from './WorkingDaysTag.tsx';
 /** One declaration of the station: the person, the residence, the deadline, and the decision. */
 export function DetailPage() {
   const { id = '' } = useParams();
-  if (!REFERENCE_PATTERN.test(id)) return <Missing />;
+  if (!REFERENCE_PATTERN.test(id)) return <RecordMissing namespace="review" listPath={queuePath} />;
   return <Declaration key={id} id={id} />;
 }
 
 function Declaration({ id }: { id: string }) {
   const { t } = useTranslation(['review']);
   const { call } = useServices();
+  const { toList: toQueue, backButton } = useBackToList('review', queuePath);
   const { message, notification } = App.useApp();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const back = (location.state as { back?: QueueReturn } | null)?.back;
   const declaration = useLoad((signal) => call(getForReview, { params: { id }, signal }), [call, id]);
   const [deciding, setDeciding] = useState<'verify' | 'return'>();
   const [returning, setReturning] = useState(false);
   const [returnErrors, setReturnErrors] = useState<{ reasons?: string; note?: string; form?: string }>({});
-
-  function toQueue() {
-    navigate({ pathname: queuePath, search: back?.search ?? '' }, { state: { cursors: back?.cursors ?? [] } });
-  }
 
   /** Another officer decided first, or the person changed it: show what it is now. */
   function changedMeanwhile() {
@@ -76,20 +70,7 @@ function Declaration({ id }: { id: string }) {
     }
   }
 
-  const backButton = <BackToQueue namespace="review" onClick={toQueue} />;
-
-  if (declaration.data === undefined) {
-    if (declaration.error === undefined) return <RecordLoading />;
-    return (
-      <RecordFailure
-        error={declaration.error}
-        namespace="review"
-        back={backButton}
-        missing={<Missing />}
-        onRetry={declaration.reload}
-      />
-    );
-  }
+  if (declaration.data === undefined) return <RecordPending loaded={declaration} namespace="review" back={backButton} listPath={queuePath} />;
 
   const current = declaration.data;
   const open = current.status === 'submitted' || current.status === 'returned';
@@ -155,18 +136,3 @@ function Declaration({ id }: { id: string }) {
   );
 }
 
-function Missing() {
-  const { t } = useTranslation(['review']);
-  const navigate = useNavigate();
-  return (
-    <Result
-      status="404"
-      title={t('review:detail.notFound')}
-      extra={
-        <Button type="primary" onClick={() => navigate(queuePath)}>
-          {t('review:detail.back')}
-        </Button>
-      }
-    />
-  );
-}

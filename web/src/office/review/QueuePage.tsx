@@ -1,22 +1,20 @@
-import { Button, Empty, Segmented, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Empty, Segmented, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { Station } from '#shared/api/identity';
 import { listQueue, type QueueItem } from '#shared/api/review';
 import { DECLARATION_STATUSES, type DeclarationStatus } from '#shared/residence/declaration';
-import { messageOf } from '../../api/errors.ts';
 import { useServices } from '../../app/services.ts';
 import { isolate } from '../../i18n/bidi.ts';
 import { formatInstant } from './format.ts';
 import { Ltr } from './Ltr.tsx';
 import { queuePath, type QueueReturn } from './paths.ts';
-import { AddressCell, QueueHead, recordColumns, QueueLoadFailed, QueuePager, QueueReloadFailed } from './QueueParts.tsx';
+import { AddressCell, QueueHead, recordColumns, QueueLoadFailed, QueuePager, QueueReloadFailed, StreetFilter } from './QueueParts.tsx';
 import { useLoad } from '../../app/load.ts';
 import { useStreets } from './useStreets.ts';
 import { WorkingDaysTag } from './WorkingDaysTag.tsx';
 
 const PAGE_SIZE = 20;
-const ALL_STREETS = '';
 
 /** What the queue keeps in its history entry: the cursors of the pages before this one. */
 interface QueueState {
@@ -117,30 +115,7 @@ export function QueuePage({ station }: { station: Station }) {
           onChange={(value) => filter({ status: value })}
           options={DECLARATION_STATUSES.map((value) => ({ value, label: t(`review:status.${value}`) }))}
         />
-        <Select<string>
-          className="review-street"
-          aria-label={t('review:queue.streetLabel')}
-          value={street ?? ALL_STREETS}
-          onChange={(value) => filter({ street: value || undefined })}
-          loading={streets.loading}
-          status={streets.error ? 'warning' : undefined}
-          showSearch={{ optionFilterProp: 'label' }}
-          popupMatchSelectWidth={false}
-          options={[
-            { value: ALL_STREETS, label: t('review:queue.allStreets') },
-            ...(streets.data ?? []).map((group) => ({
-              label: group.countyName,
-              title: group.countyName,
-              options: group.streets.map((s) => ({ value: s.code, label: s.name })),
-            })),
-          ]}
-          notFoundContent={streets.error ? messageOf(streets.error, t) : undefined}
-        />
-        {streets.error !== undefined && (
-          <Button type="link" onClick={streets.reload}>
-            {t('review:queue.streetsFailed')}
-          </Button>
-        )}
+        <StreetFilter streets={streets} value={street} onChange={(value) => filter({ street: value })} />
       </div>
 
       {failedFirst ? (

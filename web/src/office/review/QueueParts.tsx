@@ -1,13 +1,15 @@
-import { Alert, Button, Result, Space, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Result, Select, Space, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { EllipsisOutlined, LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { PlaceView } from '#shared/api/residence';
 import { messageOf } from '../../api/errors.ts';
+import type { Loaded } from '../../app/load.ts';
 import { streetOf } from './format.ts';
 import { Ltr } from './Ltr.tsx';
 import type { QueueReturn } from './paths.ts';
 import type { ReviewNamespace } from './RecordStates.tsx';
+import type { StreetGroup } from './useStreets.ts';
 
 interface HeadProps {
   title: string;
@@ -132,3 +134,56 @@ export function recordColumns<Row extends { id: string; name: string; citizenIdM
     { key: 'citizenId', title: t(`${namespace}:queue.columns.citizenId`), render: (_, item) => <Ltr mono>{item.citizenIdMasked}</Ltr> },
   ];
 }
+
+const ALL_STREETS = '';
+
+interface StreetFilterProps {
+  /** The station's streets by county (useStreets). */
+  streets: Loaded<StreetGroup[]>;
+  /** The street chosen; undefined for the whole station. */
+  value: string | undefined;
+  onChange(street: string | undefined): void;
+}
+
+/** A list's street filter: the whole station, or one street of its counties; a retry when the streets did not load. */
+export function StreetFilter({ streets, value, onChange }: StreetFilterProps) {
+  const { t } = useTranslation(['review']);
+  return (
+    <>
+      <Select<string>
+        className="review-street"
+        aria-label={t('review:queue.streetLabel')}
+        value={value ?? ALL_STREETS}
+        onChange={(next) => onChange(next || undefined)}
+        loading={streets.loading}
+        status={streets.error ? 'warning' : undefined}
+        showSearch={{ optionFilterProp: 'label' }}
+        popupMatchSelectWidth={false}
+        options={[
+          { value: ALL_STREETS, label: t('review:queue.allStreets') },
+          ...(streets.data ?? []).map((group) => ({
+            label: group.countyName,
+            title: group.countyName,
+            options: group.streets.map((s) => ({ value: s.code, label: s.name })),
+          })),
+        ]}
+        notFoundContent={streets.error ? messageOf(streets.error, t) : undefined}
+      />
+      {streets.error !== undefined && (
+        <Button type="link" onClick={streets.reload}>
+          {t('review:queue.streetsFailed')}
+        </Button>
+      )}
+    </>
+  );
+}
+
+/** The button behind which tabs that do not fit are kept, with a name of its own for screen readers. */
+export const moreTabs = (label: string) => ({
+  icon: (
+    <>
+      <EllipsisOutlined aria-hidden />
+      <span className="visually-hidden">{label}</span>
+    </>
+  ),
+});

@@ -2,7 +2,10 @@ import type { ReactNode } from 'react';
 import { Button, Result, Spin } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
 import { ApiError, messageOf } from '../../api/errors.ts';
+import type { Loaded } from '../../app/load.ts';
+import type { QueueReturn } from './paths.ts';
 
 /** A record of the station (a declaration, a permit application) while it loads. */
 export function RecordLoading() {
@@ -14,8 +17,8 @@ export function RecordLoading() {
   );
 }
 
-/** The translation namespace of a review's screens: each has its own `detail.*` words. */
-export type ReviewNamespace = 'review' | 'permitReview';
+/** The translation namespace of a record's screens (a review's, the houses'): each has its own `detail.*` words. */
+export type ReviewNamespace = 'review' | 'permitReview' | 'houseWatch';
 
 /** Back to the review's queue, from a record. */
 export function BackToQueue({ namespace, onClick }: { namespace: ReviewNamespace; onClick(): void }) {
@@ -27,9 +30,21 @@ export function BackToQueue({ namespace, onClick }: { namespace: ReviewNamespace
   );
 }
 
+/**
+ * The way back from a record to the list page it was opened from (its filters and page, kept in
+ * the history entry), and the button that takes it.
+ */
+export function useBackToList(namespace: ReviewNamespace, listPath: string) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const back = (location.state as { back?: QueueReturn } | null)?.back;
+  const toList = () => navigate({ pathname: listPath, search: back?.search ?? '' }, { state: { cursors: back?.cursors ?? [] } });
+  return { toList, backButton: <BackToQueue namespace={namespace} onClick={toList} /> };
+}
+
 interface FailureProps {
   error: unknown;
-  /** Whose words: the declaration review's or the permit review's. */
+  /** Whose words: the declaration review's, the permit review's or the houses'. */
   namespace: ReviewNamespace;
   back: ReactNode;
   missing: ReactNode;
@@ -59,6 +74,46 @@ export function RecordFailure({ error, namespace, back, missing, onRetry }: Fail
         </Button>,
         <span key="back">{back}</span>,
       ]}
+    />
+  );
+}
+
+/** A record that does not exist (or a reference that cannot be one), with the way back to its list. */
+export function RecordMissing({ namespace, listPath }: { namespace: ReviewNamespace; listPath: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title={t(`${namespace}:detail.notFound`)}
+      extra={
+        <Button type="primary" onClick={() => navigate(listPath)}>
+          {t(`${namespace}:detail.back`)}
+        </Button>
+      }
+    />
+  );
+}
+
+interface PendingProps {
+  /** The record's load, before its first answer. */
+  loaded: Pick<Loaded<unknown>, 'error' | 'reload'>;
+  namespace: ReviewNamespace;
+  back: ReactNode;
+  /** The list a missing record sends the officer back to. */
+  listPath: string;
+}
+
+/** What a record's page shows until the record is in: the spinner, or why it cannot be shown. */
+export function RecordPending({ loaded, namespace, back, listPath }: PendingProps) {
+  if (loaded.error === undefined) return <RecordLoading />;
+  return (
+    <RecordFailure
+      error={loaded.error}
+      namespace={namespace}
+      back={back}
+      missing={<RecordMissing namespace={namespace} listPath={listPath} />}
+      onRetry={loaded.reload}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DeclarationEvent } from '#shared/residence/declaration';
+import type { Actor, DeclarationEvent } from '#shared/residence/declaration';
 import type {
   EducationLevel,
   EmploymentStatus,
@@ -30,7 +30,7 @@ export function useCodes() {
     housing: (code: HousingType) => t(`residence:codes.housing.${code}`),
     returnReason: (code: ReturnReason) => t(`residence:codes.returnReasons.${code}`),
     event: (code: DeclarationEvent) => t(`review:event.${code}`),
-    actor: (code: 'migrant' | 'officer') => t(`review:actor.${code}`),
+    actor: (code: Actor) => t(`review:actor.${code}`),
     document: (code: PolicyDocument) => t(`policy:documents.${code}`),
   };
 }

@@ -13,6 +13,7 @@ import { areasFor, hasOfficeRole, type OfficeArea } from './areas.tsx';
 // Each area with screens is a lazy chunk of its own, fetched when the officer first opens it.
 const ReviewRoutes = lazy(() => import('../review/ReviewRoutes.tsx'));
 const PermitRoutes = lazy(() => import('../permit/PermitRoutes.tsx'));
+const HouseRoutes = lazy(() => import('../houses/HouseRoutes.tsx'));
 
 /** Side menu, header with the station (or organisation) and the workbench, once the user is known. */
 export function OfficeShell() {
@@ -138,6 +139,14 @@ function OfficeLayout({ me, areas }: { me: Me; areas: OfficeArea[] }) {
                   element={
                     <Suspense fallback={loading}>
                       <PermitRoutes station={me.station} />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="houses/*"
+                  element={
+                    <Suspense fallback={loading}>
+                      <HouseRoutes station={me.station} />
                     </Suspense>
                   }
                 />

@@ -31,6 +31,9 @@ export const RESIDENCE_REVIEW_PATH = '/office/residence';
 /** The residence permit review's screens (a lazy chunk of their own). */
 export const PERMIT_REVIEW_PATH = '/office/permits';
 
+/** The station's rental houses, their tenants and the landlords' reports (a lazy chunk of their own). */
+export const HOUSE_WATCH_PATH = '/office/houses';
+
 /** Roles that have a back office; a resident's is the mobile portal. */
 export const OFFICE_ROLES: readonly Role[] = ['officer', 'agency', 'admin'];
 
@@ -59,6 +62,7 @@ export function areasFor(roles: readonly Role[], t: TFunction): OfficeArea[] {
         icon: <HomeOutlined />,
         title: t('office:areas.housing.title'),
         description: t('office:areas.housing.description'),
+        path: HOUSE_WATCH_PATH,
       },
       {
         key: 'statistics',

@@ -4,9 +4,9 @@ import type { TFunction } from 'i18next';
 import { describeCondition, describeDuration, describeTimeRule, type Translate } from '#shared/policy/explain';
 import type { DutyRule, Entitlement, FineRule, PolicyPack, TimeRule } from '#shared/policy/schema';
 import { ENTITLEMENT_AREAS } from '#shared/policy/vocabulary';
-import { isolateLtr } from '../../i18n/bidi.ts';
 import { formatList } from '../../i18n/format.ts';
 import { useLanguage, type Language } from '../../i18n/language.ts';
+import { fineFacts } from './fines.ts';
 import { CitationBlock, Items, PackContext, Rule, Rules } from './Rule.tsx';
 import type { PolicyForDivision } from './usePolicy.ts';
 
@@ -61,8 +61,6 @@ function formatDay(iso: string, language: Language, t: TFunction): string {
  */
 const explainer = (t: TFunction): Translate => t as unknown as Translate;
 
-/** Amounts keep their left-to-right order inside Uyghur sentences. */
-const money = (range: { min: number; max: number }) => isolateLtr(`${range.min}–${range.max}`);
 
 export function PolicyView({ document }: { document: PolicyForDivision }) {
   const { t } = useTranslation();
@@ -388,13 +386,7 @@ function Permit({ permit }: { permit: NonNullable<PolicyPack['permit']> }) {
 
 function Fine({ fine }: { fine: FineRule }) {
   const { t } = useTranslation();
-  const facts: string[] = [];
-  if (fine.amount) facts.push(t('guide:fines.amount', { range: money(fine.amount) }));
-  else facts.push(fine.creditRecord ? t('guide:fines.noFine') : t('guide:fines.orderOnly'));
-  if (fine.serious) facts.push(t('guide:fines.serious', { range: money(fine.serious) }));
-  if (fine.perPerson) facts.push(t('guide:fines.perPerson'));
-  if (fine.afterOrderToCorrect) facts.push(t('guide:fines.afterOrderToCorrect'));
-  if (fine.creditRecord) facts.push(t('guide:fines.creditRecord'));
+  const facts = fineFacts(fine, t);
   return (
     <Rule label={t(`policy:parties.${fine.party}`)} citations={[fine.citation]}>
       <p className="guide-fine-offence">{t(`policy:offences.${fine.offence}`)}</p>

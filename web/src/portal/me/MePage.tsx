@@ -1,5 +1,15 @@
 import { Button, List, Toast } from 'antd-mobile';
-import { BankcardOutline, FileOutline, GiftOutline, RightOutline, TeamOutline, UserContactOutline, UserOutline } from 'antd-mobile-icons';
+import {
+  BankcardOutline,
+  EnvironmentOutline,
+  FileOutline,
+  GiftOutline,
+  KeyOutline,
+  RightOutline,
+  TeamOutline,
+  UserContactOutline,
+  UserOutline,
+} from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Me } from '#shared/api/identity';
@@ -47,6 +57,8 @@ export function MePage({ me }: { me: Me }) {
               { to: '/me/children', icon: TeamOutline, label: t('portal:pages.children') },
               { to: '/residence', icon: FileOutline, label: t('portal:pages.residence') },
               { to: '/permit', icon: BankcardOutline, label: t('portal:pages.permit') },
+              { to: '/tenancies', icon: EnvironmentOutline, label: t('portal:pages.tenancies') },
+              { to: '/houses', icon: KeyOutline, label: t('portal:pages.houses') },
               { to: '/entitlements', icon: GiftOutline, label: t('portal:services.entitlements.title') },
             ].map(({ to, icon: Icon, label }) => (
               <li key={to}>

@@ -8,8 +8,9 @@ import { listMessages, type Message } from '#shared/api/residence';
 import { messageOf } from '../../api/errors.ts';
 import { useServices } from '../../app/services.ts';
 import { LoadMore, usePagedList } from '../paged-list.tsx';
+import { messageLink } from './links.ts';
 
-/** Notices from the police station (a declaration received, returned, registered), newest first. */
+/** Notices from the police station and between landlord and tenant, newest first, each opening its page. */
 export function MessagesPage() {
   const { t } = useTranslation();
   const { call } = useServices();
@@ -61,10 +62,11 @@ export function MessagesPage() {
               <span className="message-body">{message.body}</span>
             </>
           );
+          const link = messageLink(message);
           return (
             <li key={message.id}>
-              {message.declarationId ? (
-                <Link className="message-card message-card-link" to={`/residence/${message.declarationId}`}>
+              {link ? (
+                <Link className="message-card message-card-link" to={link}>
                   {body}
                   <RightOutline className="message-chevron" aria-hidden="true" />
                 </Link>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, ProgressBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -9,7 +9,7 @@ import { newIdempotencyKey } from '../../api/idempotency.ts';
 import { useServices } from '../../app/services.ts';
 import { isolate } from '../../i18n/bidi.ts';
 import { useDraft } from '../residence/declare/draft.ts';
-import { CheckSection, Row, StepActions, StepForm } from '../residence/declare/steps.tsx';
+import { CheckSection, Row, StepActions, StepForm, useSend, useSteps } from '../residence/declare/steps.tsx';
 import { RadioCards } from '../residence/fields.tsx';
 import { EmptyState } from '../residence/states.tsx';
 import { formatSize } from '../residence/words.ts';
@@ -117,19 +117,7 @@ function Flow({ kind, overview, applicants, fixedHolder }: FlowProps) {
     check: true,
   };
   const firstOpen = steps.find((candidate) => !done[candidate]);
-  const blocked = firstOpen !== undefined && steps.indexOf(step) > steps.indexOf(firstOpen);
-  useEffect(() => {
-    if (blocked) navigate(url(firstOpen!), { replace: true });
-  });
-
-  const heading = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
-  useEffect(() => {
-    if (firstRender.current) firstRender.current = false;
-    else heading.current?.focus();
-    window.scrollTo(0, 0);
-  }, [step]);
-
+  const { blocked, heading } = useSteps(steps, step, firstOpen, url);
   if (blocked) return null;
   const holder = applicants.find((applicant) => applicant.holder === draft.holder) ?? applicants[0]!;
   const titles: Record<ApplyStep, string> = {
@@ -330,24 +318,8 @@ function CheckStep({ kind, steps, holder, draft, proofKinds, changeLink, submit 
   const label = useHolderLabel();
   // One key for this visit of the page: a double tap or a retry returns the first application.
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const [sending, setSending] = useState(false);
-  const [failure, setFailure] = useState<unknown>();
-  const sendingRef = useRef(false);
   const documents = documentsOf(draft, proofKinds);
-
-  async function send() {
-    if (sendingRef.current) return;
-    sendingRef.current = true;
-    setSending(true);
-    setFailure(undefined);
-    try {
-      await submit(idempotencyKey, documents);
-    } catch (error) {
-      setFailure(error);
-      sendingRef.current = false;
-      setSending(false);
-    }
-  }
+  const { sending, failure, send } = useSend(() => submit(idempotencyKey, documents));
 
   // The API's field messages go next to the answers they are about; the rest above the button.
   const fields = failure instanceof ApiError ? failure.fields : [];

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { isolateLtr } from '../../i18n/bidi.ts';
+import { useQrImage } from '../qr-image.ts';
 import { qrSecondsLeft } from './rules.ts';
 
 /** Whether the page is on screen: nothing refreshes for a phone in a pocket or a tab in the background. */
@@ -39,25 +40,6 @@ export function useQrRefresh(receivedAt: number, refreshSeconds: number, refresh
   return left;
 }
 
-/** The QR code for a verification link, drawn on this phone (the library loads with the first card). */
-function useQrImage(link: string): string | undefined {
-  const [image, setImage] = useState<{ link: string; url: string }>();
-  useEffect(() => {
-    let current = true;
-    void import('qrcode').then(({ toDataURL }) =>
-      // Low correction keeps the long signed link at the fewest, largest modules: a phone screen is clean, and size is what a camera needs.
-      toDataURL(link, { errorCorrectionLevel: 'L', margin: 2, width: 560 }).then((url) => {
-        if (current) setImage({ link, url });
-      }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [link]);
-  // The last code stays up until the next is drawn, so a checker's camera never sees a gap.
-  return image?.url;
-}
-
 interface QrCodeProps {
   link: string;
   receivedAt: number;
@@ -70,7 +52,8 @@ interface QrCodeProps {
 /** The permit's QR code, which refreshes itself, with a countdown and a way to refresh now. */
 export function QrCode({ link, receivedAt, refreshSeconds, refresh, refreshFailed }: QrCodeProps) {
   const { t } = useTranslation();
-  const image = useQrImage(link);
+  // Low correction keeps the long signed link at the fewest, largest modules: a phone screen is clean, and size is what a camera needs.
+  const image = useQrImage(link, 'L');
   const left = useQrRefresh(receivedAt, refreshSeconds, refresh);
   return (
     <figure className="pm-qr" data-testid="permit-qr-block">

@@ -5,10 +5,10 @@ import { getDeclaration } from '#shared/api/residence';
 import { useServices } from '../../app/services.ts';
 import { isolate } from '../../i18n/bidi.ts';
 import { useLanguage } from '../../i18n/language.ts';
-import { AddressText, DeadlineNotice, Reference } from './parts.tsx';
+import { AddressText, DeadlineNotice, LandlordConfirmationNotice, Reference } from './parts.tsx';
 import { LoadError, LoadingBlock } from './states.tsx';
 import { useLoadState } from '../../app/load.ts';
-import { formatMoment } from './words.ts';
+import { formatDue, formatMoment } from './words.ts';
 
 /** After submitting: the reference number, large, and what happens next. */
 export default function DeclaredPage() {
@@ -37,6 +37,8 @@ export default function DeclaredPage() {
         <p className="rs-field-note">{t('residence:declared.keep')}</p>
       </section>
 
+      {declaration.landlordConfirmation && <LandlordConfirmationNotice confirmation={declaration.landlordConfirmation} />}
+
       <section className="rs-card">
         <dl className="rs-facts">
           <div>
@@ -63,11 +65,24 @@ export default function DeclaredPage() {
         <h3 id="rs-next-title" className="rs-card-title">
           {t('residence:declared.nextTitle')}
         </h3>
-        <ol className="rs-next">
-          <li>{t('residence:declared.next1', { station: isolate(declaration.station.name) })}</li>
-          <li>{t('residence:declared.next2')}</li>
-          <li>{t('residence:declared.next3')}</li>
-        </ol>
+        {declaration.landlordConfirmation ? (
+          <ol className="rs-next">
+            <li>{t('residence:landlordConfirmation.next1')}</li>
+            <li>
+              {t('residence:landlordConfirmation.next2', {
+                date: formatDue(declaration.landlordConfirmation.due, language, t),
+                station: isolate(declaration.station.name),
+              })}
+            </li>
+            <li>{t('residence:declared.next3')}</li>
+          </ol>
+        ) : (
+          <ol className="rs-next">
+            <li>{t('residence:declared.next1', { station: isolate(declaration.station.name) })}</li>
+            <li>{t('residence:declared.next2')}</li>
+            <li>{t('residence:declared.next3')}</li>
+          </ol>
+        )}
       </section>
 
       <div className="rs-actions">

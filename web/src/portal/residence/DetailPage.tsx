@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, DatePicker, Dialog, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -7,7 +7,7 @@ import { shanghaiDate } from '#shared/policy/civil-time';
 import { messageOf } from '../../api/errors.ts';
 import { useServices } from '../../app/services.ts';
 import { useLanguage } from '../../i18n/language.ts';
-import { AddressText, DeadlineNotice, ReasonList, Reference, StatusTag } from './parts.tsx';
+import { AddressText, DeadlineNotice, LandlordConfirmationNotice, ReasonList, Reference, Section, StatusTag } from './parts.tsx';
 import { LoadError, LoadingBlock } from './states.tsx';
 import { useLoadState } from '../../app/load.ts';
 import { codeLabel, formatDay, formatMoment, formatSize, isoFromPicker, pickerDate, translate } from './words.ts';
@@ -37,13 +37,17 @@ function Detail({ declaration, onChange }: { declaration: Declaration; onChange:
           <span className="rs-field-note">{t('residence:detail.updatedAt', { date: formatMoment(d.updatedAt, language, t) })}</span>
         </div>
         <h2 id="rs-detail-status" className="rs-summary-title">
-          {codeLabel(t, 'statusHelp', d.status)}
+          {d.status === 'submitted' && d.landlordConfirmation?.state === 'requested'
+            ? t('residence:landlordConfirmation.requestedHelp')
+            : codeLabel(t, 'statusHelp', d.status)}
         </h2>
         <p className="rs-summary-label">{t('residence:declared.reference')}</p>
         <p className="rs-summary-reference">
           <Reference id={d.id} large />
         </p>
       </section>
+
+      {d.landlordConfirmation && <LandlordConfirmationNotice confirmation={d.landlordConfirmation} />}
 
       {returned && (
         <section className="rs-banner rs-banner-warning" aria-labelledby="rs-detail-returned">
@@ -213,18 +217,6 @@ function Actions({ declaration, onChange }: { declaration: Declaration; onChange
         confirmText={t('residence:form.confirm')}
         cancelText={t('residence:form.cancel')}
       />
-    </section>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <section className="rs-card" aria-labelledby={id}>
-      <h2 id={id} className="rs-card-title">
-        {title}
-      </h2>
-      {children}
     </section>
   );
 }

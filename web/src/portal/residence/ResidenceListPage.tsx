@@ -48,7 +48,14 @@ export default function ResidenceListPage() {
       {t('residence:list.declare')}
     </Button>
   );
-  const profileNote = !state.hasProfile && <p className="rs-field-note">{t('residence:list.profileFirst')}</p>;
+  const profileNote = (
+    <>
+      {!state.hasProfile && <p className="rs-field-note">{t('residence:list.profileFirst')}</p>}
+      <Link className="rs-text-link" to="/house">
+        {t('residence:house.enterCode')}
+      </Link>
+    </>
+  );
 
   if (state.items.length === 0) {
     return (

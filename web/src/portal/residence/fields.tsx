@@ -205,6 +205,32 @@ export function RadioCards({ name, legend, options, value, onChange, error }: Ra
   );
 }
 
+interface CheckboxCardsProps<Key extends string> {
+  legend: string;
+  options: readonly { value: Key; label: string }[];
+  value: Record<Key, boolean>;
+  onChange: (value: Record<Key, boolean>) => void;
+  hint?: string;
+}
+
+/** A few yes/no statements (a house's safety items) as large native checkboxes under one legend. */
+export function CheckboxCards<Key extends string>({ legend, options, value, onChange, hint }: CheckboxCardsProps<Key>) {
+  return (
+    <fieldset className="rs-radios">
+      <legend className="field-label">{legend}</legend>
+      {hint && <p className="rs-field-note rs-checkbox-hint">{hint}</p>}
+      <div className="rs-radios-options">
+        {options.map((option) => (
+          <label key={option.value} className={value[option.value] ? 'rs-radio rs-radio-checked' : 'rs-radio'}>
+            <input type="checkbox" checked={value[option.value]} onChange={(event) => onChange({ ...value, [option.value]: event.target.checked })} />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 /** A value shown but not asked for (derived from the ID number, or the signed-in phone). */
 export function ReadOnlyField({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -1,6 +1,7 @@
+import { useId, type ReactNode } from 'react';
 import { Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import type { DeadlineView, HistoryEntry } from '#shared/api/residence';
+import type { Declaration, DeadlineView, HistoryEntry } from '#shared/api/residence';
 import { describeTimeRule } from '#shared/policy/explain';
 import type { DeclarationStatus } from '#shared/residence/declaration';
 import { isolate, isolateLtr } from '../../i18n/bidi.ts';
@@ -8,7 +9,7 @@ import { formatList } from '../../i18n/format.ts';
 import { useLanguage } from '../../i18n/language.ts';
 import { describeArticle } from '../guide/article.ts';
 import { placeText } from './DivisionPicker.tsx';
-import { codeLabel, formatDay, translate } from './words.ts';
+import { codeLabel, formatDay, formatDue, translate } from './words.ts';
 
 const STATUS_COLORS: Record<DeclarationStatus, 'primary' | 'warning' | 'success' | 'default'> = {
   submitted: 'primary',
@@ -49,22 +50,31 @@ export function AddressText({ path, detail }: { path: readonly string[]; detail:
 
 /** The regulation a deadline comes from: its article in words, and its own (Chinese) text. */
 export function CitationDetails({ citation }: { citation: DeadlineView['citation'] }) {
+  return <CitationsDetails citations={[citation]} />;
+}
+
+/** Several provisions behind one statement (register, then report), under one disclosure. */
+export function CitationsDetails({ citations }: { citations: readonly DeadlineView['citation'][] }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   return (
     <details className="rs-citation">
       <summary>{t('residence:deadline.citation')}</summary>
-      <p className="rs-citation-ref">
-        {t('residence:deadline.reference', {
-          source: translate(t)(`policy:sources.${citation.source}`),
-          article: isolate(describeArticle(citation.article, language, t)),
-        })}
-      </p>
-      <blockquote className="rs-quote">
-        <p lang="zh-CN" dir="ltr">
-          「{citation.quote}」
-        </p>
-      </blockquote>
+      {citations.map((citation, index) => (
+        <div key={index}>
+          <p className="rs-citation-ref">
+            {t('residence:deadline.reference', {
+              source: translate(t)(`policy:sources.${citation.source}`),
+              article: isolate(describeArticle(citation.article, language, t)),
+            })}
+          </p>
+          <blockquote className="rs-quote">
+            <p lang="zh-CN" dir="ltr">
+              「{citation.quote}」
+            </p>
+          </blockquote>
+        </div>
+      ))}
     </details>
   );
 }
@@ -143,5 +153,49 @@ export function ReasonList({ entry }: { entry: HistoryEntry }) {
         </p>
       )}
     </>
+  );
+}
+
+/** A titled card of a record's page. */
+export function Section({ title, children, className }: { title: string; children: ReactNode; className?: string }) {
+  const id = useId();
+  return (
+    <section className={className ? `rs-card ${className}` : 'rs-card'} aria-labelledby={id}>
+      <h2 id={id} className="rs-card-title">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * The landlord's part in a declaration at a registered rental house: asked to confirm (until when),
+ * confirmed, declined with their reason, or silent past the deadline (then the officer decides).
+ */
+export function LandlordConfirmationNotice({ confirmation }: { confirmation: NonNullable<Declaration['landlordConfirmation']> }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const due = formatDue(confirmation.due, language, t);
+  let text: string;
+  switch (confirmation.state) {
+    case 'requested':
+      text = t('residence:landlordConfirmation.requested', { date: due });
+      break;
+    case 'confirmed':
+      text = t('residence:landlordConfirmation.confirmed');
+      break;
+    case 'declined':
+      text = t('residence:landlordConfirmation.declined', { reason: isolate(confirmation.reason ?? '') });
+      break;
+    case 'referred':
+      text = t('residence:landlordConfirmation.referred');
+      break;
+  }
+  return (
+    <div className={`rs-banner${confirmation.state === 'declined' || confirmation.state === 'referred' ? ' rs-banner-warning' : ''}`} role="status">
+      <p className="rs-banner-title">{t('residence:landlordConfirmation.title')}</p>
+      <p data-testid="landlord-confirmation">{text}</p>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { LoadState } from '../../app/load.ts';
 import { Button, ErrorBlock, Skeleton } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../api/errors.ts';
@@ -43,4 +44,30 @@ export function FormAlert({ message }: { message: string | undefined }) {
       {message}
     </div>
   );
+}
+
+/**
+ * A small part of a form that loads on its own (a deadline for the date chosen): a line while it
+ * loads, the failure with a retry, else the part itself.
+ */
+export function InlineLoad<T>({ state, loading, retry, children }: { state: LoadState<T>; loading: string; retry: () => void; children: (value: T) => ReactNode }) {
+  const { t } = useTranslation();
+  if (state.status === 'loading') {
+    return (
+      <p className="rs-field-note" role="status">
+        {loading}
+      </p>
+    );
+  }
+  if (state.status === 'failed') {
+    return (
+      <div className="rs-inline-error" role="alert">
+        <p>{messageOf(state.error, t)}</p>
+        <Button size="small" onClick={retry}>
+          {t('common:action.retry')}
+        </Button>
+      </div>
+    );
+  }
+  return <>{children(state.value)}</>;
 }

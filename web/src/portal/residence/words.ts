@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Translate } from '#shared/policy/explain';
-import { formatShanghai } from '#shared/policy/civil-time';
+import { endOfDay, formatShanghai, shanghaiDate } from '#shared/policy/civil-time';
 import { isolateLtr } from '../../i18n/bidi.ts';
 import type { Language } from '../../i18n/language.ts';
 
@@ -48,6 +48,17 @@ export function formatMoment(instant: string, language: Language, t: TFunction):
   if (Number.isNaN(parsed.getTime())) return instant;
   const [date, time] = formatShanghai(parsed).split(' ') as [string, string];
   return t('residence:date.moment', { date: formatDay(date, language, t), time });
+}
+
+/**
+ * A deadline given as the first instant that is too late: "by 3 December" when it falls at midnight
+ * (the whole of 3 December is in time), else its date and time ("4 December 15:00").
+ */
+export function formatDue(due: string, language: Language, t: TFunction): string {
+  const instant = new Date(due);
+  if (Number.isNaN(instant.getTime())) return due;
+  const lastDay = shanghaiDate(new Date(instant.getTime() - 1));
+  return endOfDay(lastDay).getTime() === instant.getTime() ? formatDay(lastDay, language, t) : formatMoment(due, language, t);
 }
 
 /** `YYYY-MM-DD` ↔ the local-time Date a date picker shows. */

@@ -46,6 +46,7 @@ export function servicesFor(roles: readonly Role[], t: TFunction): ServiceEntry[
         icon: <TeamOutline />,
         title: t('portal:services.houses.title'),
         description: t('portal:services.houses.description'),
+        href: '/houses',
       },
       {
         key: 'entitlements',

@@ -20,6 +20,10 @@ const MessagesPage = lazy(() => import('../messages/MessagesPage.tsx').then((mod
 const PermitPages = lazy(() => import('../permit/PermitPages.tsx'));
 // 我的权益: the policy words and the what-if controls, fetched on first use.
 const EntitlementsPage = lazy(() => import('../entitlements/EntitlementsPage.tsx'));
+// 我的房屋: a landlord's houses, tenants, confirmations and the door poster, fetched on first use.
+const LandlordPages = lazy(() => import('../landlord/LandlordPages.tsx'));
+// The tenant's side: the house a poster's QR code opens, and 我的租住.
+const TenancyPages = lazy(() => import('../tenancy/TenancyPages.tsx'));
 
 interface PageHeading {
   title: string;
@@ -45,8 +49,15 @@ function headingFor(pathname: string, search: URLSearchParams, t: TFunction): Pa
   if (path === '/residence') return { title: t('portal:pages.residence'), parent: '/services' };
   if (path.startsWith('/permit')) return permitHeading(path, t);
   if (path === '/entitlements') return { title: t('portal:services.entitlements.title'), parent: '/services' };
+  if (path.startsWith('/houses')) return housesHeading(path, t);
+  if (path === '/house') return { title: t('portal:pages.houseCode'), parent: '/residence' };
+  if (/^\/house\/[^/]+$/.test(path)) return { title: t('portal:pages.houseForTenant'), parent: '/residence' };
+  if (path === '/tenancies') return { title: t('portal:pages.tenancies'), parent: '/me' };
+  if (/^\/tenancies\/[^/]+$/.test(path)) return { title: t('portal:pages.tenancy'), parent: '/tenancies' };
   if (path === '/residence/declare') {
     const changeOf = search.get('changeOf');
+    const house = search.get('house');
+    if (house) return { title: t('portal:pages.declare'), parent: `/house/${house}` };
     return changeOf
       ? { title: t('portal:pages.changeAddress'), parent: `/residence/${changeOf}` }
       : { title: t('portal:pages.declare'), parent: '/residence' };
@@ -58,6 +69,19 @@ function headingFor(pathname: string, search: URLSearchParams, t: TFunction): Pa
   if (sub?.[2] === 'certificate') return { title: t('portal:pages.certificate'), parent: `/residence/${sub[1]}` };
   if (/^\/residence\/[^/]+$/.test(path)) return { title: t('portal:pages.declaration'), parent: '/residence' };
   return { title: t('common:app.name') };
+}
+
+/** 我的房屋 and the pages under it: a house's pages under the house, the confirmation pages straight back to it. */
+function housesHeading(path: string, t: TFunction): PageHeading {
+  if (path === '/houses') return { title: t('portal:pages.houses'), parent: '/services' };
+  if (path === '/houses/new') return { title: t('portal:pages.houseRegister'), parent: '/houses' };
+  if (path === '/houses/confirmations') return { title: t('portal:pages.confirmations'), parent: '/houses' };
+  if (/^\/houses\/registered\/[^/]+$/.test(path)) return { title: t('portal:pages.houseRegistered'), parent: '/houses', forceParent: true };
+  const sub = /^\/houses\/([^/]+)\/(edit|report|reported)$/.exec(path);
+  if (sub?.[2] === 'edit') return { title: t('portal:pages.houseEdit'), parent: `/houses/${sub[1]}` };
+  if (sub?.[2] === 'report') return { title: t('portal:pages.report'), parent: `/houses/${sub[1]}` };
+  if (sub?.[2] === 'reported') return { title: t('portal:pages.reported'), parent: `/houses/${sub[1]}`, forceParent: true };
+  return { title: t('portal:pages.house'), parent: '/houses' };
 }
 
 /** The permit's pages: the card and eligibility under 我的, the rest under the permit page. */
@@ -108,6 +132,9 @@ export default function SignedInPortal() {
         <Route path="residence/*" element={lazyPage(<ResidencePages area="residence" />)} />
         <Route path="permit/*" element={lazyPage(<PermitPages />)} />
         <Route path="entitlements" element={lazyPage(<EntitlementsPage />)} />
+        <Route path="houses/*" element={lazyPage(<LandlordPages />)} />
+        <Route path="house/*" element={lazyPage(<TenancyPages area="house" />)} />
+        <Route path="tenancies/*" element={lazyPage(<TenancyPages area="tenancies" />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     );

@@ -1,10 +1,8 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Button, ProgressBar } from 'antd-mobile';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Phone } from '#shared/api/identity';
 import {
-  AddressDetail,
   CalendarDate,
   DeclarationInput,
   getDeclaration,
@@ -17,10 +15,11 @@ import {
 } from '#shared/api/residence';
 import { shanghaiDate } from '#shared/policy/civil-time';
 import { REFERENCE_PATTERN } from '#shared/residence/declaration';
-import { HOUSING_TYPES, INTENDED_STAYS, RESIDENCE_REASONS } from '#shared/residence/vocabulary';
+import { houseByCode, type HouseForTenant } from '#shared/api/landlord';
+import { HOUSE_CODE_PATTERN, houseAddressDetail, printedHouseCode } from '#shared/landlord/house';
+import { HOUSING_TYPES } from '#shared/residence/vocabulary';
 import type { CallOutput } from '../../../api/client.ts';
-import { ApiError, messageOf } from '../../../api/errors.ts';
-import { newIdempotencyKey } from '../../../api/idempotency.ts';
+import { ApiError } from '../../../api/errors.ts';
 import { useServices } from '../../../app/services.ts';
 import { isolate } from '../../../i18n/bidi.ts';
 import { checkField } from '../../../i18n/issues.ts';
@@ -28,15 +27,17 @@ import { formatList } from '../../../i18n/format.ts';
 import { useLanguage } from '../../../i18n/language.ts';
 import { TextField } from '../../TextField.tsx';
 import { codeOptions } from '../../profile/ProfilePage.tsx';
-import { DivisionPicker, placeText } from '../DivisionPicker.tsx';
-import { ChooserField, DateField, RadioCards } from '../fields.tsx';
+import { placeText } from '../DivisionPicker.tsx';
+import { DateField, RadioCards, ReadOnlyField } from '../fields.tsx';
 import { AddressText, DeadlineNotice, ReasonList } from '../parts.tsx';
-import { EmptyState, LoadError, LoadingBlock } from '../states.tsx';
+import { EmptyState, InlineLoad, LoadError, LoadingBlock } from '../states.tsx';
 import { useLoadState, type LoadState } from '../../../app/load.ts';
 import { codeLabel, formatDay, formatSize, translate } from '../words.ts';
 import { draftFrom, inputFrom, STEPS, useDraft, type Draft, type Step } from './draft.ts';
 import { ProofUpload } from './ProofUpload.tsx';
-import { CheckSection, Row, StepActions, StepForm } from './steps.tsx';
+import { AddressStep, streetAddressDone } from './AddressStep.tsx';
+import { StayFields, stayErrors } from './StayFields.tsx';
+import { CheckSection, Row, StepActions, StepForm, StepHeading, SubmitPanel, useSteps } from './steps.tsx';
 
 type Mode = 'new' | 'correct';
 
@@ -63,16 +64,19 @@ export default function DeclarePage({ mode }: { mode: Mode }) {
   const location = useLocation();
   const changeOf = mode === 'new' ? (search.get('changeOf') ?? undefined) : undefined;
   const originalId = mode === 'correct' ? params.id : changeOf;
+  // A registered rental house the tenant scanned or typed the code of: its address is the declaration's.
+  const houseCode = mode === 'new' ? (search.get('house') ?? undefined) : undefined;
   const { state, retry } = useLoadState(async (signal) => {
     const hasProfile = await profileExists(() => call(getProfile, { signal }));
     const original =
       originalId && REFERENCE_PATTERN.test(originalId) ? await call(getDeclaration, { params: { id: originalId }, signal }) : undefined;
-    return { hasProfile, original };
-  }, `${mode}|${originalId ?? ''}`);
+    const house = houseCode && HOUSE_CODE_PATTERN.test(houseCode) ? await call(houseByCode, { params: { code: houseCode }, signal }) : undefined;
+    return { hasProfile, original, house };
+  }, `${mode}|${originalId ?? ''}|${houseCode ?? ''}`);
 
   if (state.status === 'loading') return <LoadingBlock lines={6} />;
   if (state.status === 'failed') return <LoadError error={state.error} retry={retry} />;
-  const { hasProfile, original } = state.value;
+  const { hasProfile, original, house } = state.value;
   if (!hasProfile) {
     const next = encodeURIComponent(location.pathname + location.search);
     return (
@@ -103,7 +107,7 @@ export default function DeclarePage({ mode }: { mode: Mode }) {
       </div>
     );
   }
-  return <Flow mode={mode} original={original} changeOf={changeOf} />;
+  return <Flow mode={mode} original={original} changeOf={changeOf} house={house} />;
 }
 
 interface FlowProps {
@@ -111,20 +115,30 @@ interface FlowProps {
   /** The declaration being corrected, or the registered one a change of address replaces. */
   original: Declaration | undefined;
   changeOf: string | undefined;
+  /** The registered rental house the declaration is at: address and housing fixed, its landlord asked to confirm. */
+  house: HouseForTenant | undefined;
 }
 
-function Flow({ mode, original, changeOf }: FlowProps) {
+/** The house's address as the declaration records it: its street, and its detail with building, unit and room. */
+const houseAddress = (house: HouseForTenant) => ({ division: house.address.division, path: house.address.path, detail: houseAddressDetail(house) });
+
+function Flow({ mode, original, changeOf, house }: FlowProps) {
   const { t } = useTranslation();
   const { call } = useServices();
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const correcting = mode === 'correct' ? original : undefined;
-  const storageKey = `residence-declare:${correcting ? `correct:${correcting.id}` : changeOf ? `change:${changeOf}` : 'new'}`;
-  const { draft, update, clear } = useDraft(
+  const storageKey = `residence-declare:${correcting ? `correct:${correcting.id}` : changeOf ? `change:${changeOf}` : 'new'}${house ? `:house:${house.id}` : ''}`;
+  const stored = useDraft(
     storageKey,
     () => (correcting ? draftFrom(correcting) : {}),
-    (stored) => !correcting || stored.basedOn === correcting.version,
+    (kept) => !correcting || kept.basedOn === correcting.version,
   );
+  const { update, clear } = stored;
+  // At a registered house the address and the housing are the house's, whatever an older draft says.
+  const draft: Draft = house ? { ...stored.draft, address: houseAddress(house), housing: 'rented', landlordPhone: undefined } : stored.draft;
+  // A declaration at a registered house (new, or returned by the officer) names its house, not a landlord's phone.
+  const houseCode = house?.id ?? correcting?.houseId;
 
   const requested = search.get('step');
   const step: Step = (STEPS as readonly string[]).includes(requested ?? '') ? (requested as Step) : 'address';
@@ -133,6 +147,7 @@ function Flow({ mode, original, changeOf }: FlowProps) {
   const url = (next: Step, from?: 'check') => {
     const query = new URLSearchParams();
     if (changeOf) query.set('changeOf', changeOf);
+    if (house) query.set('house', house.id);
     query.set('step', next);
     if (from) query.set('from', from);
     return `${base}?${query.toString()}`;
@@ -153,22 +168,9 @@ function Flow({ mode, original, changeOf }: FlowProps) {
   const previewState = previewKey ? preview.state : undefined;
 
   // A later step opened (by a reload or a link) before the earlier ones are answered starts there.
-  const firstOpen = !addressDone(draft) ? 'address' : !detailsDone(draft) ? 'details' : undefined;
+  const firstOpen = !addressDone(draft) ? 'address' : !detailsDone(draft, houseCode) ? 'details' : undefined;
   const stepIndex = STEPS.indexOf(step);
-  const blocked = firstOpen !== undefined && stepIndex > STEPS.indexOf(firstOpen);
-  useEffect(() => {
-    if (blocked) navigate(url(firstOpen!), { replace: true });
-  });
-
-  const heading = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
-  useEffect(() => {
-    // The step's heading takes focus, so a screen reader announces the new step.
-    if (firstRender.current) firstRender.current = false;
-    else heading.current?.focus();
-    window.scrollTo(0, 0);
-  }, [step]);
-
+  const { blocked, heading } = useSteps(STEPS, step, firstOpen, url);
   if (blocked) return null;
 
   const titles: Record<Step, string> = {
@@ -190,16 +192,23 @@ function Flow({ mode, original, changeOf }: FlowProps) {
           </p>
         </div>
       )}
-      <div className="rs-progress">
-        <p className="rs-progress-text">{t('residence:declare.stepOf', { step: stepIndex + 1, total: STEPS.length })}</p>
-        <ProgressBar percent={((stepIndex + 1) / STEPS.length) * 100} aria-hidden="true" />
-      </div>
-      <h2 className="rs-step-title" tabIndex={-1} ref={heading}>
-        {titles[step]}
-      </h2>
-      {step === 'address' && <AddressStep draft={draft} update={update} onNext={() => advance('details')} />}
+      <StepHeading index={stepIndex} total={STEPS.length} title={titles[step]} headingRef={heading} />
+      {step === 'address' &&
+        (house ? (
+          <HouseAddressStep house={house} onNext={() => advance('details')} />
+        ) : (
+          <DeclareAddressStep draft={draft} update={update} offerHouseCode={!correcting} onNext={() => advance('details')} />
+        ))}
       {step === 'details' && (
-        <DetailsStep draft={draft} update={update} preview={previewState} retryPreview={preview.retry} change={change} onNext={() => advance('proof')} />
+        <DetailsStep
+          draft={draft}
+          update={update}
+          preview={previewState}
+          retryPreview={preview.retry}
+          change={change}
+          atHouse={Boolean(houseCode)}
+          onNext={() => advance('proof')}
+        />
       )}
       {step === 'proof' && <ProofStep draft={draft} update={update} preview={previewState} retryPreview={preview.retry} onNext={() => go('check')} />}
       {step === 'check' && (
@@ -207,9 +216,11 @@ function Flow({ mode, original, changeOf }: FlowProps) {
           draft={draft}
           preview={previewState}
           change={change}
+          house={house}
+          atHouse={Boolean(houseCode)}
           changeLink={(target) => url(target, 'check')}
           submit={async (idempotencyKey) => {
-            const input = inputFrom(draft, changeOf);
+            const input = inputFrom(draft, changeOf, houseCode);
             const result = correcting
               ? await call(resubmitDeclaration, { params: { id: correcting.id }, body: { declaration: input, version: correcting.version } })
               : await call(submitDeclaration, { body: input, headers: { 'Idempotency-Key': idempotencyKey } });
@@ -226,11 +237,10 @@ function Flow({ mode, original, changeOf }: FlowProps) {
 type Update = (patch: Partial<Draft>) => void;
 type Preview = LoadState<CallOutput<typeof previewDeadline>> | undefined;
 
-const addressDone = (draft: Draft) =>
-  Boolean(draft.address && StreetCode.safeParse(draft.address.division).success && AddressDetail.safeParse(draft.address.detail).success);
+const addressDone = (draft: Draft) => streetAddressDone(draft.address);
 
-const detailsDone = (draft: Draft) => {
-  const input = inputFrom(draft, undefined);
+const detailsDone = (draft: Draft, houseCode: string | undefined) => {
+  const input = inputFrom(draft, undefined, houseCode);
   const result = DeclarationInput.safeParse({ ...input, proofUploadId: undefined });
   return result.success && draft.moveInDate! <= shanghaiDate(new Date());
 };
@@ -250,62 +260,28 @@ function ReturnedReasons({ declaration }: { declaration: Declaration }) {
   );
 }
 
-function AddressStep({ draft, update, onNext }: { draft: Draft; update: Update; onNext: () => void }) {
+function DeclareAddressStep({ draft, update, offerHouseCode, onNext }: { draft: Draft; update: Update; offerHouseCode: boolean; onNext: () => void }) {
   const { t } = useTranslation();
-  const [picking, setPicking] = useState(false);
-  const [errors, setErrors] = useState<{ division?: string | undefined; detail?: string | undefined }>({});
-  const button = useRef<HTMLButtonElement>(null);
-  const address = draft.address;
-
-  function next() {
-    const found = {
-      division: address?.division ? checkField(t, StreetCode, 'address.division', address.division) : t('residence:declare.streetRequired'),
-      detail: checkField(t, AddressDetail, 'address.detail', address?.detail ?? ''),
-    };
-    setErrors(found);
-    if (found.division) button.current?.focus();
-    else if (found.detail) document.getElementById('declare-detail')?.focus();
-    else onNext();
-  }
-
   return (
-    <StepForm onSubmit={next}>
+    <AddressStep
+      idPrefix="declare"
+      address={draft.address}
+      onChange={(address) => update({ address })}
+      labels={{
+        street: t('residence:declare.street'),
+        streetRequired: t('residence:declare.streetRequired'),
+        detail: t('residence:declare.detail'),
+        detailPlaceholder: t('residence:declare.detailPlaceholder'),
+      }}
+      onNext={onNext}
+    >
       <p className="rs-lead">{t('residence:declare.addressLead')}</p>
-      <section className="rs-card">
-        <ChooserField
-          id="declare-division"
-          buttonRef={button}
-          label={t('residence:declare.street')}
-          text={address?.division ? placeText(address.path) : undefined}
-          placeholder={t('residence:picker.choose')}
-          onOpen={() => setPicking(true)}
-          error={errors.division}
-          chineseValue
-        />
-        <TextField
-          id="declare-detail"
-          label={t('residence:declare.detail')}
-          value={address?.detail ?? ''}
-          onChange={(detail) => update({ address: { division: address?.division ?? '', path: address?.path ?? [], detail } })}
-          error={errors.detail}
-          maxLength={120}
-          placeholder={t('residence:declare.detailPlaceholder')}
-        />
-      </section>
-      <StepActions onNext={next} />
-      <DivisionPicker
-        visible={picking}
-        level="street"
-        title={t('residence:declare.street')}
-        current={address?.division ? { code: address.division, path: address.path } : undefined}
-        onChoose={(chosen) => {
-          update({ address: { division: chosen.code, path: chosen.path, detail: address?.detail ?? '' } });
-          setPicking(false);
-        }}
-        onClose={() => setPicking(false)}
-        returnFocus={button}
-      />
-    </StepForm>
+      {offerHouseCode && (
+        <p className="rs-banner">
+          {t('residence:house.hasCode')} <Link to="/house">{t('residence:house.enterCode')}</Link>
+        </p>
+      )}
+    </AddressStep>
   );
 }
 
@@ -313,39 +289,60 @@ function AddressStep({ draft, update, onNext }: { draft: Draft; update: Update; 
 function PreviewPanel({ preview, retry, change }: { preview: Preview; retry: () => void; change: boolean }) {
   const { t } = useTranslation();
   if (!preview) return null;
-  if (preview.status === 'loading') {
-    return (
-      <p className="rs-field-note" role="status">
-        {t('residence:declare.previewLoading')}
-      </p>
-    );
-  }
-  if (preview.status === 'failed') {
-    return (
-      <div className="rs-inline-error" role="alert">
-        <p>{messageOf(preview.error, t)}</p>
-        <Button size="small" onClick={retry}>
-          {t('common:action.retry')}
-        </Button>
-      </div>
-    );
-  }
-  const answer = preview.value;
   return (
-    <div className="rs-preview">
-      <DeadlineNotice deadline={answer.deadline} kind={change ? 'change' : 'registration'} tense="preview" />
-      <p className="rs-field-note">
-        {answer.station
-          ? t('residence:declare.station', { station: isolate(answer.station.name) })
-          : t('residence:declare.noStation')}
-      </p>
-    </div>
+    <InlineLoad state={preview} loading={t('residence:declare.previewLoading')} retry={retry}>
+      {(answer) => (
+        <div className="rs-preview">
+          <DeadlineNotice deadline={answer.deadline} kind={change ? 'change' : 'registration'} tense="preview" />
+          <p className="rs-field-note">
+            {answer.station
+              ? t('residence:declare.station', { station: isolate(answer.station.name) })
+              : t('residence:declare.noStation')}
+          </p>
+        </div>
+      )}
+    </InlineLoad>
+  );
+}
+
+/** The address step at a registered house: the house's address, shown and not asked for. */
+function HouseAddressStep({ house, onNext }: { house: HouseForTenant; onNext: () => void }) {
+  const { t } = useTranslation();
+  const address = houseAddress(house);
+  return (
+    <StepForm onSubmit={onNext}>
+      <p className="rs-lead">{t('residence:house.addressLead')}</p>
+      <section className="rs-card">
+        <ReadOnlyField label={t('residence:detail.address')}>
+          <AddressText path={address.path} detail={address.detail} />
+        </ReadOnlyField>
+        <ReadOnlyField label={t('residence:house.code')}>
+          <bdi dir="ltr" className="rs-reference">
+            {printedHouseCode(house.id)}
+          </bdi>
+        </ReadOnlyField>
+        <ReadOnlyField label={t('residence:house.landlord')}>
+          <bdi>{house.landlordMasked}</bdi>
+        </ReadOnlyField>
+        <p className="rs-field-note">{t('residence:house.locked')}</p>
+      </section>
+      <StepActions onNext={onNext} />
+    </StepForm>
   );
 }
 
 type DetailsField = 'moveInDate' | 'intendedStay' | 'reason' | 'reasonDetail' | 'housing' | 'landlordPhone';
 
-function DetailsStep(props: { draft: Draft; update: Update; preview: Preview; retryPreview: () => void; change: boolean; onNext: () => void }) {
+function DetailsStep(props: {
+  draft: Draft;
+  update: Update;
+  preview: Preview;
+  retryPreview: () => void;
+  change: boolean;
+  /** At a registered house: rented, and the landlord is known (no phone to ask for). */
+  atHouse: boolean;
+  onNext: () => void;
+}) {
   const { draft, update } = props;
   const { t } = useTranslation();
   const { language } = useLanguage();
@@ -358,14 +355,9 @@ function DetailsStep(props: { draft: Draft; update: Update; preview: Preview; re
         ? t('residence:declare.moveInDateRequired')
         : (checkField(t, CalendarDate, 'moveInDate', draft.moveInDate) ??
           (draft.moveInDate > today ? t('residence:declare.moveInDateFuture') : undefined)),
-      intendedStay: draft.intendedStay ? undefined : t('residence:declare.choiceRequired'),
-      reason: draft.reason ? undefined : t('residence:declare.choiceRequired'),
-      reasonDetail:
-        draft.reason === 'other' && !draft.reasonDetail?.trim()
-          ? t('residence:declare.reasonDetailRequired')
-          : checkField(t, DeclarationInput.shape.reasonDetail, 'reasonDetail', draft.reasonDetail?.trim() || undefined),
+      ...stayErrors(draft, t),
       housing: draft.housing ? undefined : t('residence:declare.choiceRequired'),
-      landlordPhone: draft.housing === 'rented' ? checkField(t, Phone, 'landlordPhone', draft.landlordPhone ?? '') : undefined,
+      landlordPhone: draft.housing === 'rented' && !props.atHouse ? checkField(t, Phone, 'landlordPhone', draft.landlordPhone ?? '') : undefined,
     };
     const first = (Object.keys(found) as DetailsField[]).find((key) => found[key]);
     setErrors(found);
@@ -390,36 +382,13 @@ function DetailsStep(props: { draft: Draft; update: Update; preview: Preview; re
         />
         <PreviewPanel preview={props.preview} retry={props.retryPreview} change={props.change} />
       </section>
-      <section className="rs-card">
-        <RadioCards
-          name="declare-intendedStay"
-          legend={t('residence:declare.intendedStay')}
-          options={codeOptions(t, 'intendedStays', INTENDED_STAYS)}
-          value={draft.intendedStay}
-          onChange={(value) => update({ intendedStay: value as Draft['intendedStay'] })}
-          error={errors.intendedStay}
-        />
-      </section>
-      <section className="rs-card">
-        <RadioCards
-          name="declare-reason"
-          legend={t('residence:declare.reason')}
-          options={codeOptions(t, 'reasons', RESIDENCE_REASONS)}
-          value={draft.reason}
-          onChange={(value) => update({ reason: value as Draft['reason'] })}
-          error={errors.reason}
-        />
-        {draft.reason === 'other' && (
-          <TextField
-            id="declare-reasonDetail"
-            label={t('residence:declare.reasonDetail')}
-            value={draft.reasonDetail ?? ''}
-            onChange={(reasonDetail) => update({ reasonDetail })}
-            error={errors.reasonDetail}
-            maxLength={80}
-          />
-        )}
-      </section>
+      <StayFields idPrefix="declare" stay={draft} onChange={update} errors={errors} />
+      {props.atHouse ? (
+        <section className="rs-card">
+          <ReadOnlyField label={t('residence:declare.housing')}>{codeLabel(t, 'housing', 'rented')}</ReadOnlyField>
+          <p className="rs-field-note">{t('residence:house.landlordConfirms')}</p>
+        </section>
+      ) : (
       <section className="rs-card">
         <RadioCards
           name="declare-housing"
@@ -444,6 +413,7 @@ function DetailsStep(props: { draft: Draft; update: Update; preview: Preview; re
           />
         )}
       </section>
+      )}
       <StepActions onNext={next} />
     </StepForm>
   );
@@ -499,34 +469,16 @@ interface CheckStepProps {
   draft: Draft;
   preview: Preview;
   change: boolean;
+  house: HouseForTenant | undefined;
+  atHouse: boolean;
   changeLink: (step: Step) => string;
   submit: (idempotencyKey: string) => Promise<void>;
   resubmit: boolean;
 }
 
-function CheckStep({ draft, preview, change, changeLink, submit, resubmit }: CheckStepProps) {
+function CheckStep({ draft, preview, change, house, atHouse, changeLink, submit, resubmit }: CheckStepProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const [idempotencyKey] = useState(newIdempotencyKey);
-  const [sending, setSending] = useState(false);
-  const [failure, setFailure] = useState<unknown>();
-  const sendingRef = useRef(false);
-
-  async function send() {
-    if (sendingRef.current) return;
-    sendingRef.current = true;
-    setSending(true);
-    setFailure(undefined);
-    try {
-      await submit(idempotencyKey);
-    } catch (error) {
-      setFailure(error);
-      sendingRef.current = false;
-      setSending(false);
-    }
-  }
-
-  const fields = failure instanceof ApiError ? failure.fields : [];
   return (
     <div>
       <p className="rs-lead">{t('residence:declare.checkLead')}</p>
@@ -537,6 +489,11 @@ function CheckStep({ draft, preview, change, changeLink, submit, resubmit }: Che
         <Row label={t('residence:declare.detail')}>
           <bdi>{draft.address?.detail}</bdi>
         </Row>
+        {house && (
+          <Row label={t('residence:house.landlord')}>
+            <bdi>{house.landlordMasked}</bdi>
+          </Row>
+        )}
       </CheckSection>
       <CheckSection title={t('residence:declare.steps.details')} link={changeLink('details')}>
         <Row label={t('residence:declare.moveInDate')}>{draft.moveInDate ? formatDay(draft.moveInDate, language, t) : ''}</Row>
@@ -551,7 +508,7 @@ function CheckStep({ draft, preview, change, changeLink, submit, resubmit }: Che
           )}
         </Row>
         <Row label={t('residence:declare.housing')}>{draft.housing && codeLabel(t, 'housing', draft.housing)}</Row>
-        {draft.housing === 'rented' && (
+        {draft.housing === 'rented' && !atHouse && (
           <Row label={t('residence:declare.landlordPhone')}>
             <bdi dir="ltr">{draft.landlordPhone}</bdi>
           </Row>
@@ -580,23 +537,11 @@ function CheckStep({ draft, preview, change, changeLink, submit, resubmit }: Che
         </section>
       )}
       <p className="rs-field-note rs-declaration-note">{t('residence:declare.truthful')}</p>
-      {failure !== undefined && (
-        <div className="form-alert" role="alert">
-          <p className="rs-alert-title">{messageOf(failure, t)}</p>
-          {fields.length > 0 && (
-            <ul className="rs-alert-fields">
-              {fields.map((field) => (
-                <li key={field.path}>{field.message}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-      <div className="rs-actions">
-        <Button color="primary" size="large" block loading={sending} loadingText={t('residence:declare.submitting')} onClick={send}>
-          {resubmit ? t('residence:declare.resubmit') : t('residence:declare.submit')}
-        </Button>
-      </div>
+      <SubmitPanel
+        submit={submit}
+        label={resubmit ? t('residence:declare.resubmit') : t('residence:declare.submit')}
+        sendingLabel={t('residence:declare.submitting')}
+      />
     </div>
   );
 }

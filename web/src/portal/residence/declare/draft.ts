@@ -47,8 +47,11 @@ export function draftFrom(declaration: Declaration): Draft {
   };
 }
 
-/** What is sent: the draft's answers, without those a later answer made moot (a landlord when not renting). */
-export function inputFrom(draft: Draft, changeOf: string | undefined): DeclarationInput {
+/**
+ * What is sent: the draft's answers, without those a later answer made moot (a landlord's phone when
+ * not renting, or when renting a registered house, whose code says who the landlord is).
+ */
+export function inputFrom(draft: Draft, changeOf: string | undefined, houseCode?: string): DeclarationInput {
   return {
     address: { division: draft.address?.division ?? '', detail: draft.address?.detail ?? '' },
     moveInDate: draft.moveInDate ?? '',
@@ -56,9 +59,10 @@ export function inputFrom(draft: Draft, changeOf: string | undefined): Declarati
     reason: draft.reason!,
     reasonDetail: draft.reason === 'other' ? draft.reasonDetail?.trim() || undefined : undefined,
     housing: draft.housing!,
-    landlordPhone: draft.housing === 'rented' ? draft.landlordPhone?.trim() || undefined : undefined,
+    landlordPhone: draft.housing === 'rented' && !houseCode ? draft.landlordPhone?.trim() || undefined : undefined,
     proofUploadId: draft.proof?.uploadId,
     changeOf,
+    houseCode,
   };
 }
 

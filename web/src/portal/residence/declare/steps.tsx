@@ -1,8 +1,48 @@
 /** The pieces every step-by-step form is made of: a step's form, its buttons, and the check-answers sections. */
-import type { ReactNode } from 'react';
-import { Button } from 'antd-mobile';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { Button, ProgressBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { ApiError, messageOf } from '../../../api/errors.ts';
+import { newIdempotencyKey } from '../../../api/idempotency.ts';
+
+/**
+ * The guard and focus of a step-by-step form. A later step opened (by a reload or a link) before an
+ * earlier one is answered goes to the first one still open (`blocked` while it does, render
+ * nothing); each new step scrolls to the top and its heading takes focus, so a screen reader
+ * announces it.
+ */
+export function useSteps<S extends string>(steps: readonly S[], step: S, firstOpen: S | undefined, url: (step: S) => string) {
+  const navigate = useNavigate();
+  const blocked = firstOpen !== undefined && steps.indexOf(step) > steps.indexOf(firstOpen);
+  useEffect(() => {
+    if (blocked) navigate(url(firstOpen!), { replace: true });
+  });
+  const heading = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) firstRender.current = false;
+    else heading.current?.focus();
+    window.scrollTo(0, 0);
+  }, [step]);
+  return { blocked, heading };
+}
+
+/** Where the user is: "第 2 步，共 4 步", a bar, and the step's title, which takes focus on a new step. */
+export function StepHeading({ index, total, title, headingRef }: { index: number; total: number; title: string; headingRef: RefObject<HTMLHeadingElement> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="rs-progress">
+        <p className="rs-progress-text">{t('residence:declare.stepOf', { step: index + 1, total })}</p>
+        <ProgressBar percent={((index + 1) / total) * 100} aria-hidden="true" />
+      </div>
+      <h2 className="rs-step-title" tabIndex={-1} ref={headingRef}>
+        {title}
+      </h2>
+    </>
+  );
+}
 
 /** Next (submits the step's form) and back. */
 export function StepActions({ onNext, label }: { onNext?: () => void; label?: string }) {
@@ -61,5 +101,83 @@ export function Row({ label, children }: { label: string; children: ReactNode })
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
+  );
+}
+
+/**
+ * One request at a time: a double tap sends once, and a failure is kept to show and lets the user
+ * send again. After a success it stays "sending": the page moves on.
+ */
+export function useSend<A extends unknown[]>(action: (...args: A) => Promise<void>) {
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<unknown>();
+  const sendingRef = useRef(false);
+  async function send(...args: A) {
+    if (sendingRef.current) return;
+    sendingRef.current = true;
+    setSending(true);
+    setFailure(undefined);
+    try {
+      await action(...args);
+    } catch (error) {
+      setFailure(error);
+      sendingRef.current = false;
+      setSending(false);
+    }
+  }
+  return { sending, failure, send };
+}
+
+interface SubmitPanelProps {
+  /** Sends the answers; `idempotencyKey` is one per visit of the check page, so a retry cannot submit twice. */
+  submit: (idempotencyKey: string) => Promise<void>;
+  label: string;
+  sendingLabel: string;
+  /** Told of a failure (to take field errors back to their fields); the panel shows it either way. */
+  onFailure?: (error: unknown) => void;
+  /** Words before a field's message in the list (which row of several it is on). */
+  fieldPrefix?: (path: string) => string | undefined;
+}
+
+/**
+ * The check page's submit button: one request at a time (a double tap sends once), and what went
+ * wrong above the button, with the server's message for each field it marked.
+ */
+export function SubmitPanel({ submit, label, sendingLabel, onFailure, fieldPrefix }: SubmitPanelProps) {
+  const { t } = useTranslation();
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const { sending, failure, send } = useSend(async () => {
+    try {
+      await submit(idempotencyKey);
+    } catch (error) {
+      onFailure?.(error);
+      throw error;
+    }
+  });
+
+  const fields = failure instanceof ApiError ? failure.fields : [];
+  return (
+    <>
+      {failure !== undefined && (
+        <div className="form-alert" role="alert">
+          <p className="rs-alert-title">{messageOf(failure, t)}</p>
+          {fields.length > 0 && (
+            <ul className="rs-alert-fields">
+              {fields.map((field) => (
+                <li key={field.path}>
+                  {fieldPrefix?.(field.path)}
+                  {field.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <div className="rs-actions">
+        <Button color="primary" size="large" block loading={sending} loadingText={sendingLabel} onClick={() => void send()}>
+          {label}
+        </Button>
+      </div>
+    </>
   );
 }
