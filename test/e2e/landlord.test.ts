@@ -4,7 +4,8 @@
  * poster's QR code (decoded like a camera would) opens the house for a tenant in a second browser
  * context, who declares their residence there; the landlord confirms the request and the tenant's
  * declaration is registered without an officer; the landlord reports the tenant moving out and the
- * tenant's registration ends. Screenshots of every step go to test/e2e/screenshots/ (git-ignored)
+ * tenant's registration ends; the Datong officer sees the house, its occupancy and its tenancies'
+ * history in the back office. Screenshots of every step go to test/e2e/screenshots/ (git-ignored)
  * as landlord-zh-CN-*.png.
  */
 import jsQR from 'jsqr';
@@ -13,7 +14,7 @@ import type { Page } from 'playwright-core';
 import type { Declaration } from '#shared/api/residence';
 import { HOUSE_CODE_PATTERN } from '#shared/landlord/house';
 import { call, latestCode, signInByPhone } from '#test/support/api-client';
-import { accessibilityGaps, browserSession, PHONE, SCREENSHOTS, text } from '#test/support/browser';
+import { accessibilityGaps, browserSession, DESKTOP, PHONE, SCREENSHOTS, text } from '#test/support/browser';
 import { citizenId, profileBody } from '#test/support/residents';
 
 const LANGUAGE = 'zh-CN';
@@ -220,5 +221,23 @@ describe('landlord and tenant in zh-CN', () => {
     await tenant.goto(`${product.url}/messages`);
     await tenant.getByText(/搬离/).first().waitFor();
     await shot(tenant, 'tenant-messages');
+
+    // The station's officer sees the house in the back office and opens its record.
+    const officer = product.demoAccounts.find((account) => account.role === 'officer' && account.station === 'datong-xinjianlu');
+    if (!officer) throw new Error('no demo officer of the Datong station');
+    const office = await session.newPage(DESKTOP, false);
+    await office.goto(`${product.url}/office`);
+    await office.waitForURL('**/office/sign-in');
+    await office.getByLabel(t('errors:fields.username')).fill(officer.username!);
+    await office.getByLabel(t('errors:fields.password'), { exact: true }).fill(officer.password!);
+    await office.getByRole('button', { name: /登\s*录/ }).click();
+    await office.getByRole('menuitem', { name: t('office:areas.housing.title') }).click();
+    const houseRow = office.getByRole('link', { name: code, exact: true });
+    await houseRow.waitFor();
+    await shot(office, 'office-houses');
+    await houseRow.click();
+    await office.getByText(TENANT_NAME).first().waitFor();
+    await shot(office, 'office-house');
+    expect(await accessibilityGaps(office)).toEqual([]);
   });
 });
