@@ -5,21 +5,16 @@
  * report the tenant has not confirmed.
  */
 import { z } from 'zod';
-import { HOUSE_TYPES } from '#shared/landlord/house';
-import { Agent, FineView, House, HouseId, Occupancy, Safety, Tenancy, TenancyId } from './landlord.ts';
+import { Agent, FineView, House, HouseId, Occupancy, Tenancy, TenancyId } from './landlord.ts';
 import { Cursor, PageLimit, PlaceView, StreetCode } from './residence.ts';
 import { contract } from './route.ts';
 
-export const StationHouse = z.object({
-  id: z.string(),
-  address: PlaceView,
-  building: z.string().optional(),
-  unit: z.string().optional(),
-  room: z.string().optional(),
-  type: z.enum(HOUSE_TYPES),
-  landlord: z.object({ name: z.string(), phoneMasked: z.string() }),
+/** A landlord as the officer's lists show them: the name (or the masked phone without a profile). */
+const Landlord = z.object({ name: z.string(), phoneMasked: z.string() });
+
+export const StationHouse = House.pick({ id: true, address: true, building: true, unit: true, room: true, type: true, safety: true }).extend({
+  landlord: Landlord,
   occupancy: Occupancy,
-  safety: Safety,
 });
 export type StationHouse = z.infer<typeof StationHouse>;
 
@@ -49,7 +44,7 @@ export const HouseEvent = z.object({
 });
 
 export const HouseRecord = House.omit({ role: true, agents: true }).extend({
-  landlord: z.object({ name: z.string(), phoneMasked: z.string() }),
+  landlord: Landlord,
   agents: z.array(Agent),
   /** Every tenancy, current and past, newest move-in first. */
   tenancies: z.array(Tenancy),
@@ -74,7 +69,7 @@ export const OverdueReport = z.object({
   tenancyId: z.string(),
   houseId: z.string(),
   address: PlaceView,
-  landlord: z.object({ name: z.string(), phoneMasked: z.string() }),
+  landlord: Landlord,
   tenant: z.object({ name: z.string(), citizenIdMasked: z.string() }),
   /** Which report: the move-in, or the move-out. */
   report: z.enum(['moveIn', 'moveOut']),

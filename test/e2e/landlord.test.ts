@@ -8,13 +8,13 @@
  * history in the back office. Screenshots of every step go to test/e2e/screenshots/ (git-ignored)
  * as landlord-zh-CN-*.png.
  */
-import jsQR from 'jsqr';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Declaration } from '#shared/api/residence';
 import { HOUSE_CODE_PATTERN } from '#shared/landlord/house';
 import { call, latestCode, signInByPhone } from '#test/support/api-client';
-import { accessibilityGaps, browserSession, DESKTOP, PHONE, SCREENSHOTS, text } from '#test/support/browser';
+import { accessibilityGaps, browserSession, DESKTOP, PHONE, readQrImage, SCREENSHOTS, text } from '#test/support/browser';
 import { citizenId, profileBody } from '#test/support/residents';
 
 const LANGUAGE = 'zh-CN';
@@ -56,25 +56,6 @@ async function acceptPicker(page: Page) {
   await popup.waitFor({ state: 'hidden' });
 }
 
-/** Reads a PNG's size and QR code in the page, as a phone camera would read the printed poster. */
-async function readPoster(page: Page, png: Buffer) {
-  const { width, height, pixels } = await page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.naturalWidth;
-    canvas.height = image.naturalHeight;
-    const g = canvas.getContext('2d')!;
-    g.drawImage(image, 0, 0);
-    const data = g.getImageData(0, 0, canvas.width, canvas.height).data;
-    let binary = '';
-    for (let at = 0; at < data.length; at += 0x8000) binary += String.fromCharCode(...data.subarray(at, at + 0x8000));
-    return { width: canvas.width, height: canvas.height, pixels: btoa(binary) };
-  }, png.toString('base64'));
-  const code = jsQR(new Uint8ClampedArray(Buffer.from(pixels, 'base64')), width, height);
-  return { width, height, link: code?.data };
-}
 
 describe('landlord and tenant in zh-CN', () => {
   it('house with a QR poster, the tenant scans and declares, the landlord confirms, then reports the move-out', async () => {
@@ -142,16 +123,15 @@ describe('landlord and tenant in zh-CN', () => {
     expect(download.suggestedFilename()).toMatch(/\.png$/);
     const posterFile = `${SCREENSHOTS}landlord-${LANGUAGE}-poster.png`;
     await download.saveAs(posterFile);
-    const { readFileSync } = await import('node:fs');
-    const poster = await readPoster(landlord, readFileSync(posterFile));
+    const poster = await readQrImage(landlord, `data:image/png;base64,${readFileSync(posterFile).toString('base64')}`);
     expect(poster.height / poster.width).toBeCloseTo(297 / 210, 2);
     expect(poster.width).toBeGreaterThanOrEqual(1200);
-    expect(poster.link).toBe(`${product.url}/house/${code}`);
+    expect(poster.text).toBe(`${product.url}/house/${code}`);
 
     // The tenant scans the poster: the link opens the house, and the declaration starts there.
     const tenant = await session.newPage(PHONE, true);
     await signIn(tenant, TENANT_PHONE);
-    await tenant.goto(poster.link!);
+    await tenant.goto(poster.text!);
     await tenant.getByRole('link', { name: t('landlord:tenant.declareHere') }).waitFor();
     await shot(tenant, 'tenant-house');
     await checkScreen(tenant);

@@ -8,7 +8,6 @@
  * the permit: the card and the checker both say so. Screenshots of every step go to
  * test/e2e/screenshots/ (git-ignored) as permit-zh-CN-*.png.
  */
-import jsQR from 'jsqr';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { todayInShanghai } from '#functions/commons/clock';
@@ -16,7 +15,7 @@ import { handler as dailySweep } from '#functions/permit/daily-sweep';
 import type { PermitCard } from '#shared/api/permit';
 import { addDays, addMonths, addYears, startOfDay } from '#shared/policy/civil-time';
 import { latestCode } from '#test/support/api-client';
-import { accessibilityGaps, browserSession, DESKTOP, PHONE, SCREENSHOTS, text } from '#test/support/browser';
+import { accessibilityGaps, browserSession, DESKTOP, PHONE, readQrImage, SCREENSHOTS, text } from '#test/support/browser';
 import { overviewOf, PERMIT_STREETS, registeredMigrant } from '#test/support/permits';
 
 const LANGUAGE = 'zh-CN';
@@ -83,25 +82,12 @@ function drawn(page: Page, what: 'portrait' | 'document'): Promise<Buffer> {
     .then((url) => Buffer.from(url.slice(url.indexOf(',') + 1), 'base64'));
 }
 
-/** Reads the permit's QR code as a checker's camera would: the image's pixels through a QR decoder. */
+/** Reads the permit's QR code as a checker's camera would. */
 async function scanQr(page: Page): Promise<string> {
-  const { width, height, pixels } = await page.getByTestId('permit-qr').evaluate(async (element) => {
-    const image = new Image();
-    image.src = (element as HTMLImageElement).src;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.naturalWidth;
-    canvas.height = image.naturalHeight;
-    const g = canvas.getContext('2d')!;
-    g.drawImage(image, 0, 0);
-    const data = g.getImageData(0, 0, canvas.width, canvas.height).data;
-    let binary = '';
-    for (let at = 0; at < data.length; at += 0x8000) binary += String.fromCharCode(...data.subarray(at, at + 0x8000));
-    return { width: canvas.width, height: canvas.height, pixels: btoa(binary) };
-  });
-  const code = jsQR(new Uint8ClampedArray(Buffer.from(pixels, 'base64')), width, height);
-  if (!code) throw new Error('the permit QR code does not decode');
-  return code.data;
+  const src = await page.getByTestId('permit-qr').evaluate((element) => (element as HTMLImageElement).src);
+  const { text: link } = await readQrImage(page, src);
+  if (!link) throw new Error('the permit QR code does not decode');
+  return link;
 }
 
 /** Scrolls an element to the middle of the screen, clear of the fixed title and tab bars, for a screenshot. */

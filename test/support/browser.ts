@@ -3,6 +3,7 @@
  * and desktop viewports, UI strings read from the same locale files the app loads, and the
  * accessibility basics checked on every screen.
  */
+import jsQR from 'jsqr';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -103,4 +104,28 @@ export async function accessibilityGaps(page: Page): Promise<string[]> {
     }
     return gaps;
   });
+}
+
+/**
+ * Reads an image's QR code as a phone camera would: the page draws the image (a URL or a data URL)
+ * on a canvas and its pixels go through a QR decoder. The image's size and the code's text
+ * (undefined when no code decodes).
+ */
+export async function readQrImage(page: Page, src: string): Promise<{ width: number; height: number; text?: string }> {
+  const { width, height, pixels } = await page.evaluate(async (source) => {
+    const image = new Image();
+    image.src = source;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const g = canvas.getContext('2d')!;
+    g.drawImage(image, 0, 0);
+    const data = g.getImageData(0, 0, canvas.width, canvas.height).data;
+    let binary = '';
+    for (let at = 0; at < data.length; at += 0x8000) binary += String.fromCharCode(...data.subarray(at, at + 0x8000));
+    return { width: canvas.width, height: canvas.height, pixels: btoa(binary) };
+  }, src);
+  const code = jsQR(new Uint8ClampedArray(Buffer.from(pixels, 'base64')), width, height);
+  return { width, height, ...(code ? { text: code.data } : {}) };
 }
