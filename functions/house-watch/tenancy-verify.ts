@@ -4,9 +4,10 @@ import { currentInstant } from '#functions/commons/clock';
 import { httpHandler } from '#functions/commons/http/handler';
 import { tenancyView } from '#functions/landlord/views';
 import { stationOf } from '#functions/review/station';
+import { stayOf } from '#functions/tenancy/registration';
 import { verifyReport } from './verifying.ts';
 
 export const handler = httpHandler(verifyTenancy, async ({ caller, params, body }) => {
   const station = await stationOf(caller);
-  return tenancyView(await verifyReport(caller, station, params.id, body.version), currentInstant());
+  return tenancyView(await verifyReport(caller, station, params.id, body.version, stayOf(body)), currentInstant());
 });

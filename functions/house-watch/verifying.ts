@@ -1,8 +1,10 @@
 /**
  * The officer verifies a landlord's report the tenant has not confirmed (the station's list of
- * unconfirmed requests): the tenancy is active. A tenant with an account — matched now by the ID
- * number's hash — gets their residence registered at once, as if they had confirmed, and a message;
- * a pending person gets it when they sign in and confirm. The verification is audited, under the
+ * unconfirmed requests): the tenancy is active, with the stay the tenant told the officer at the
+ * check (a landlord's report says nothing of it). A tenant with an account — matched now by the ID
+ * number's hash — gets their residence registered at once with that stay, as if they had confirmed,
+ * and a message; a pending person's stay is kept on the tenancy, and their registration follows when
+ * they sign in and confirm (with their own answer then). The verification is audited, under the
  * tenant when they have an account, else under the landlord whose report it is.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -22,7 +24,7 @@ import { readProfile } from '#functions/residence/profiles';
 import { auditPut } from '#functions/review/audit';
 import { coversStreet, notYourStation, type OfficerStation } from '#functions/review/station';
 import { registeredTenancy } from '#functions/tenancy/confirming';
-import { registrationFromTenancy, STAY_NOT_STATED } from '#functions/tenancy/registration';
+import { registrationFromTenancy, type Stay } from '#functions/tenancy/registration';
 import { houseAddressLine } from '#functions/tenancy/requesting';
 
 /** The profile of the account that holds the tenant's ID number, if one does. */
@@ -42,7 +44,7 @@ async function tenancyOfStation(id: string, station: OfficerStation): Promise<{ 
   return { tenancy, house };
 }
 
-export async function verifyReport(officer: Caller, station: OfficerStation, id: string, version: number): Promise<TenancyItem> {
+export async function verifyReport(officer: Caller, station: OfficerStation, id: string, version: number, stay: Stay): Promise<TenancyItem> {
   const change = await commitChange(async () => {
     const { tenancy, house } = await tenancyOfStation(id, station);
     if (tenancy.version !== version) throw tenancyChanged();
@@ -56,8 +58,8 @@ export async function verifyReport(officer: Caller, station: OfficerStation, id:
     const profile = await tenantProfile(tenancy);
     // A tenant with a declaration in review keeps it; their registration here waits for their own confirmation.
     const registering = profile && !(await declarationInProgress(profile.accountId));
-    const registration = registering ? await registrationFromTenancy(tenancy, house, profile, STAY_NOT_STATED, 'officer', now) : undefined;
-    const next = advancedTenancy(tenancy, status, { at, event: 'verifiedByOfficer', actor: 'officer' }, registration ? registeredTenancy(tenancy, registration) : {});
+    const registration = registering ? await registrationFromTenancy(tenancy, house, profile, stay, 'officer', now) : undefined;
+    const next = advancedTenancy(tenancy, status, { at, event: 'verifiedByOfficer', actor: 'officer' }, registration ? registeredTenancy(tenancy, registration, stay) : { stay });
     const notice: Notice | undefined = registration && {
       accountId: registration.declaration.accountId,
       kind: 'tenancyVerified',

@@ -144,7 +144,10 @@ export interface TenancyItem {
   referredAt?: string;
   /** The tenant's declaration: theirs from the start (tenant-started), or created when they confirm. */
   declarationId?: string;
-  /** What the tenant said when confirming a landlord's report. */
+  /**
+   * How long the tenant means to stay and why: what they said confirming a landlord's report, or what
+   * they told the officer who verified it (kept for a pending person until they confirm themselves).
+   */
   stay?: { intendedStay: IntendedStay; reason: ResidenceReason; reasonDetail?: string };
   history: TenancyHistoryItem[];
   createdAt: string;

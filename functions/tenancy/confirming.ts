@@ -18,7 +18,7 @@ import { advancedTenancy, occupancyChange, occupantDelta, readHouse, tenancyChan
 import { declarationInProgress } from '#functions/residence/declarations';
 import type { ProfileItem } from '#functions/residence/items';
 import { messagePut, textAccount, type Notice } from '#functions/residence/notify';
-import { registrationFromTenancy, type Registration, type Stay } from './registration.ts';
+import { registrationFromTenancy, stayOf, type Registration, type Stay } from './registration.ts';
 import { houseAddressLine } from './requesting.ts';
 import { tenancyOfCaller } from './tenants.ts';
 
@@ -90,8 +90,8 @@ export async function answerReport(caller: Caller, id: string, body: Body): Prom
     if (!house) throw tenancyNotFound();
     const now = currentInstant();
     if (body.decision === 'decline') return declineReport(tenancy, house, now);
-    const stay: Stay = { intendedStay: body.intendedStay!, reason: body.reason!, ...(body.reasonDetail ? { reasonDetail: body.reasonDetail } : {}) };
-    return confirmReport(tenancy, house, profile, stay, now);
+    // Their own answer, also after an officer recorded one at the check.
+    return confirmReport(tenancy, house, profile, stayOf({ ...body, intendedStay: body.intendedStay!, reason: body.reason! }), now);
   });
   await textAccount(change.notice);
   return { tenancy: change.tenancy, house: house! };

@@ -7,6 +7,7 @@
  * ends the one it replaces.
  */
 import { randomInt } from 'node:crypto';
+import type { StayStatement } from '#shared/api/landlord';
 import type { HistoryEntry } from '#shared/api/residence';
 import { houseAddressDetail } from '#shared/landlord/house';
 import { shanghaiDate } from '#shared/policy/civil-time';
@@ -23,19 +24,22 @@ import { declarationIndexKeys, declarationKey, declaringKey, type DeclarationIte
 import type { Notice } from '#functions/residence/notify';
 import { supersede } from '#functions/review/decisions';
 
-/** What the tenant said about their stay when confirming. */
+/**
+ * How long the tenant means to stay and why, as they said it: confirming the report themselves, or
+ * to the officer at the check. A landlord's report says neither, and no one else may say it for them.
+ */
 export interface Stay {
   intendedStay: IntendedStay;
   reason: ResidenceReason;
-  reasonDetail?: string | undefined;
+  reasonDetail?: string;
 }
 
-/**
- * The landlord's report says neither how long the tenant stays nor why: an officer verifying it
- * registers the residence with the threshold stay of a residence permit and no stated reason; the
- * tenant corrects both by declaring.
- */
-export const STAY_NOT_STATED: Stay = { intendedStay: 'from6Months', reason: 'other' };
+/** The stay a request states, without an empty reason in words. */
+export const stayOf = (stated: StayStatement): Stay => ({
+  intendedStay: stated.intendedStay,
+  reason: stated.reason,
+  ...(stated.reasonDetail ? { reasonDetail: stated.reasonDetail } : {}),
+});
 
 export interface Registration {
   declaration: DeclarationItem;

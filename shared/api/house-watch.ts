@@ -5,7 +5,7 @@
  * report the tenant has not confirmed.
  */
 import { z } from 'zod';
-import { Agent, FineView, House, HouseId, Occupancy, Tenancy, TenancyId } from './landlord.ts';
+import { Agent, FineView, House, HouseId, Occupancy, reasonDetailRequired, StayStatement, Tenancy, TenancyId } from './landlord.ts';
 import { Cursor, PageLimit, PlaceView, StreetCode } from './residence.ts';
 import { contract } from './route.ts';
 
@@ -98,8 +98,10 @@ export const verifyTenancy = contract({
   path: '/api/officer/tenancies/{id}/verification',
   access: ['officer'],
   tag: 'house-watch',
-  summary: "The officer verifies a landlord's report the tenant has not confirmed: the tenancy is active and the tenant's residence registered",
+  summary:
+    "The officer verifies a landlord's report the tenant has not confirmed, recording the stay the tenant told them at the check: the tenancy is active and the tenant's residence registered",
   params: TenancyId,
-  body: z.object({ version: z.number().int().positive() }).strict(),
+  /** The stay as the tenant told the officer (a landlord's report says nothing of it), at the version seen. */
+  body: StayStatement.extend({ version: z.number().int().positive() }).strict().superRefine(reasonDetailRequired),
   response: Tenancy,
 });

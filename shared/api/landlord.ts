@@ -348,6 +348,22 @@ export const listMyTenancies = contract({
   response: z.object({ items: z.array(TenantTenancy) }),
 });
 
+/**
+ * What the tenant says of their stay — how long they mean to stay and why — when confirming a
+ * landlord's report, or as the officer records it at the check when verifying one.
+ */
+export const StayStatement = z.object({
+  intendedStay: z.enum(INTENDED_STAYS, 'validation.choice'),
+  reason: z.enum(RESIDENCE_REASONS, 'validation.choice'),
+  reasonDetail: z.string().trim().max(80, 'validation.tooLong').optional(),
+});
+export type StayStatement = z.output<typeof StayStatement>;
+
+/** The reason in words is required when it is 'other'. */
+export function reasonDetailRequired(d: { reason?: string | undefined; reasonDetail?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (d.reason === 'other' && !d.reasonDetail) ctx.addIssue({ code: 'custom', path: ['reasonDetail'], message: 'validation.required' });
+}
+
 export const confirmTenancy = contract({
   method: 'POST',
   path: '/api/me/tenancies/{id}/confirmation',
@@ -358,9 +374,8 @@ export const confirmTenancy = contract({
   body: z
     .object({
       decision: z.enum(['confirm', 'decline'], 'validation.choice'),
-      intendedStay: z.enum(INTENDED_STAYS, 'validation.choice').optional(),
-      reason: z.enum(RESIDENCE_REASONS, 'validation.choice').optional(),
-      reasonDetail: z.string().trim().max(80, 'validation.tooLong').optional(),
+      // Asked only when confirming: the stay is what the confirmation registers.
+      ...StayStatement.partial().shape,
       version: z.number().int().positive(),
     })
     .strict()
@@ -368,7 +383,7 @@ export const confirmTenancy = contract({
       if (d.decision !== 'confirm') return;
       if (!d.intendedStay) ctx.addIssue({ code: 'custom', path: ['intendedStay'], message: 'validation.required' });
       if (!d.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'validation.required' });
-      if (d.reason === 'other' && !d.reasonDetail) ctx.addIssue({ code: 'custom', path: ['reasonDetail'], message: 'validation.required' });
+      reasonDetailRequired(d, ctx);
     }),
   response: TenantTenancy,
 });

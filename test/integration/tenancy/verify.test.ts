@@ -2,11 +2,16 @@
  * The officer verifies a landlord's report the tenant has not confirmed
  * (POST /api/officer/tenancies/{id}/verification), through the real API on DynamoDB Local: a tenant
  * with an account has their residence registered at once and is told; a pending person's tenancy
- * becomes active and their registration follows when they sign in and confirm; only the officer of
- * the house's station may verify, and every verification is audited.
+ * becomes active and their registration follows when they sign in and confirm; the stay registered
+ * is what the tenant told the officer at the check (or, for a pending person, their own answer when
+ * they confirm), never one made up; only the officer of the house's station may verify, and every
+ * verification is audited.
  */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { House, Tenancy } from '#shared/api/landlord';
+import { db } from '#functions/commons/dynamo';
+import { tenancyKey } from '#functions/landlord/items';
 import { call } from '#test/support/api-client';
 import { registerHouse, reportTenant, tenantCitizenId } from '#test/support/landlords';
 import { profileBody } from '#test/support/residents';
@@ -24,8 +29,15 @@ beforeAll(async () => {
   officer = await officersOf(product, 'datong-xinjianlu');
 });
 
-const verify = (tenancyId: string, version: number, token = officer.token) =>
-  call<OrError<Tenancy>>(product, 'POST', `/api/officer/tenancies/${tenancyId}/verification`, { token, language: 'en', body: { version } });
+/** What the tenant told the officer at the check. */
+const TOLD = { intendedStay: 'from30Days', reason: 'other', reasonDetail: '照顾住院的亲属' } as const;
+
+const verify = (tenancyId: string, version: number, token = officer.token, stay: Record<string, string> = TOLD) =>
+  call<OrError<Tenancy>>(product, 'POST', `/api/officer/tenancies/${tenancyId}/verification`, { token, language: 'en', body: { ...stay, version } });
+
+/** The stored tenancy: the stay kept on it is in no view. */
+const storedStay = async (id: string) =>
+  (await db().send(new GetCommand({ TableName: product.tableName, Key: tenancyKey(id), ConsistentRead: true }))).Item?.stay;
 
 let nextPhone = 13200000000 + Math.floor(Math.random() * 1_000_000) * 100;
 
@@ -45,7 +57,7 @@ describe('verifying a landlord’s report', () => {
       ['reportedByLandlord', 'landlord'],
       ['verified', 'officer'],
     ]);
-    expect(declaration).toMatchObject({ houseId: house.id, tenancyId: reported.id, housing: 'rented' });
+    expect(declaration).toMatchObject({ houseId: house.id, tenancyId: reported.id, housing: 'rented', ...TOLD });
     expect((await messagesOf(product, tenant.token))[0]).toMatchObject({ kind: 'tenancyVerified', declarationId, tenancyId: reported.id });
     expect((await product.readOutbox(tenant.phone))[0]?.text).toContain(declarationId);
     expect(await auditOf(product, tenant.accountId)).toEqual([
@@ -62,6 +74,8 @@ describe('verifying a landlord’s report', () => {
     expect(verified.status, JSON.stringify(verified.body)).toBe(200);
     expect(verified.body).toMatchObject({ status: 'active', tenant: { hasAccount: false } });
     expect(verified.body).not.toHaveProperty('declarationId');
+    // Kept until the person confirms themselves.
+    expect(await storedStay(reported.id)).toEqual(TOLD);
     expect((await auditOf(product, landlord.accountId)).map((a) => [a.action, a.tenancyId])).toContainEqual(['verifyTenancy', reported.id]);
 
     const holder = await signedInAs(product, person.phone);
@@ -74,8 +88,37 @@ describe('verifying a landlord’s report', () => {
     expect(confirmed.body).toMatchObject({ status: 'active', declarationId: expect.stringMatching(/^JD/) });
     expect(confirmed.body.history.map((h) => h.event)).toEqual(['reportedByLandlord', 'verifiedByOfficer', 'confirmedByTenant']);
     expect((await declarationsOf(product, holder.token)).map((d) => d.status)).toEqual(['registered']);
+    // Their own answer, not what the officer recorded at the check.
+    const registered = (await call(product, 'GET', `/api/me/declarations/${confirmed.body.declarationId}`, { token: holder.token })).body;
+    expect(registered).toMatchObject({ intendedStay: 'from1Year', reason: 'work' });
+    expect(registered).not.toHaveProperty('reasonDetail');
+    expect(await storedStay(reported.id)).toEqual({ intendedStay: 'from1Year', reason: 'work' });
     const again = await answer(product, holder.token, reported.id, confirmed.body.version);
     expect(again.status).toBe(409);
+  });
+
+  it('needs the stay the tenant told the officer: 400 naming the missing field, and nothing changes', async () => {
+    const tenant = await newMigrant(product);
+    const reported = await reportTenant(product, landlord, house.id, { name: tenant.name, citizenId: tenant.citizenId, phone: tenant.phone });
+    const cases: Array<[Record<string, string>, string, string]> = [
+      [{ reason: 'work' }, 'intendedStay', 'Intended stay: choose one from the list'],
+      [{ intendedStay: 'from1Year' }, 'reason', 'Reason for living here: choose one from the list'],
+      [{ intendedStay: 'from1Year', reason: 'other' }, 'reasonDetail', 'Reason details: required'],
+      [{ intendedStay: 'from1Year', reason: 'other', reasonDetail: '   ' }, 'reasonDetail', 'Reason details: required'],
+    ];
+    for (const [stay, path, message] of cases) {
+      const refused = await verify(reported.id, reported.version, officer.token, stay);
+      expect(refused.status, JSON.stringify(stay)).toBe(400);
+      expect(refused.body.error.fields).toEqual([{ path, message }]);
+    }
+    expect((await tenanciesOf(product, tenant.token))[0]).toMatchObject({ id: reported.id, status: 'awaitingTenant', version: reported.version });
+    expect(await declarationsOf(product, tenant.token)).toEqual([]);
+
+    const verified = await verify(reported.id, reported.version, officer.token, { intendedStay: 'from1Year', reason: 'study' });
+    expect(verified.status, JSON.stringify(verified.body)).toBe(200);
+    const declaration = (await call(product, 'GET', `/api/me/declarations/${verified.body.declarationId}`, { token: tenant.token })).body;
+    expect(declaration).toMatchObject({ intendedStay: 'from1Year', reason: 'study' });
+    expect(declaration).not.toHaveProperty('reasonDetail');
   });
 
   it('is for the officer of the house’s station only (403 not_your_station)', async () => {

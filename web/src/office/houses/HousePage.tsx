@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Empty, List, Popconfirm, Space, Spin, Table, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, List, Space, Spin, Table, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
 import { CheckOutlined, CloseOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { getStationHouse, verifyTenancy, type HouseRecord } from '#shared/api/house-watch';
-import type { Tenancy } from '#shared/api/landlord';
+import type { StayStatement, Tenancy } from '#shared/api/landlord';
 import { HOUSE_CODE_PATTERN, SAFETY_ITEMS } from '#shared/landlord/house';
 import { confirmationLastDay } from '#shared/landlord/reporting';
 import type { FineRule } from '#shared/policy/schema';
@@ -22,6 +22,7 @@ import { RecordMissing, RecordPending, useBackToList } from '../review/RecordSta
 import { FilingCell, OccupancyCell, TenancyStatusTag } from './HouseParts.tsx';
 import { housesPath } from './paths.ts';
 import { canVerify } from './rules.ts';
+import { VerifyModal } from './VerifyModal.tsx';
 
 /** A house of the station: where it is, who owns it, who lives there and since when, and its history. */
 export function HousePage() {
@@ -175,107 +176,122 @@ function Tenancies({ items, onChanged }: { items: Tenancy[]; onChanged(): void }
   const { t } = useTranslation(['houseWatch']);
   const { call } = useServices();
   const { message, notification } = App.useApp();
-  const [verifying, setVerifying] = useState<string>();
+  // The tenancy whose verification form is open, and whether it is being sent.
+  const [chosen, setChosen] = useState<Tenancy>();
+  const [verifying, setVerifying] = useState(false);
+  const [failure, setFailure] = useState<string>();
 
-  async function verify(tenancy: Tenancy) {
-    setVerifying(tenancy.id);
+  function close() {
+    setChosen(undefined);
+    setFailure(undefined);
+  }
+
+  async function verify(tenancy: Tenancy, stay: StayStatement) {
+    setVerifying(true);
+    setFailure(undefined);
     try {
-      await call(verifyTenancy, { params: { id: tenancy.id }, body: { version: tenancy.version } });
+      await call(verifyTenancy, { params: { id: tenancy.id }, body: { ...stay, version: tenancy.version } });
       message.success(t('houseWatch:verify.done', { name: tenancy.tenant.name }));
+      close();
       onChanged();
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         // The tenant confirmed, the landlord moved them out, or a colleague verified first.
         notification.warning({ title: t('houseWatch:verify.changedTitle'), description: t('houseWatch:verify.changedDescription'), placement: 'top' });
+        close();
         onChanged();
-      } else message.error(messageOf(error, t));
+      } else setFailure(messageOf(error, t));
     } finally {
-      setVerifying(undefined);
+      setVerifying(false);
     }
   }
 
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('houseWatch:tenancies.none')} />;
   return (
-    <Table<Tenancy>
-      rowKey="id"
-      size="small"
-      className="houses-tenancies"
-      // Longer column titles (Uyghur) scroll inside the card rather than widen the page.
-      scroll={{ x: 'max-content' }}
-      pagination={false}
-      dataSource={items}
-      expandable={{ expandedRowRender: (tenancy) => <TenancyHistory tenancy={tenancy} />, columnTitle: t('houseWatch:tenancies.history') }}
-      columns={[
-        {
-          key: 'tenant',
-          title: t('houseWatch:tenancies.tenant'),
-          render: (_, tenancy) => (
-            <span className="houses-person">
-              <span className="houses-tags">
-                <bdi className="review-name">{tenancy.tenant.name}</bdi>
-                {!tenancy.tenant.hasAccount && <Tag>{t('houseWatch:tenancies.pendingPerson')}</Tag>}
+    <>
+      <VerifyModal
+        name={chosen?.tenant.name}
+        sending={verifying}
+        failure={failure}
+        onSubmit={(stay) => {
+          if (chosen) void verify(chosen, stay);
+        }}
+        onCancel={close}
+      />
+      <Table<Tenancy>
+        rowKey="id"
+        size="small"
+        className="houses-tenancies"
+        // Longer column titles (Uyghur) scroll inside the card rather than widen the page.
+        scroll={{ x: 'max-content' }}
+        pagination={false}
+        dataSource={items}
+        expandable={{ expandedRowRender: (tenancy) => <TenancyHistory tenancy={tenancy} />, columnTitle: t('houseWatch:tenancies.history') }}
+        columns={[
+          {
+            key: 'tenant',
+            title: t('houseWatch:tenancies.tenant'),
+            render: (_, tenancy) => (
+              <span className="houses-person">
+                <span className="houses-tags">
+                  <bdi className="review-name">{tenancy.tenant.name}</bdi>
+                  {!tenancy.tenant.hasAccount && <Tag>{t('houseWatch:tenancies.pendingPerson')}</Tag>}
+                </span>
+                {tenancy.room && (
+                  <Typography.Text type="secondary">
+                    {t('houseWatch:tenancies.room')} <bdi>{tenancy.room}</bdi>
+                  </Typography.Text>
+                )}
               </span>
-              {tenancy.room && (
-                <Typography.Text type="secondary">
-                  {t('houseWatch:tenancies.room')} <bdi>{tenancy.room}</bdi>
-                </Typography.Text>
-              )}
-            </span>
-          ),
-        },
-        { key: 'citizenId', title: t('houseWatch:tenancies.citizenId'), render: (_, tenancy) => <Ltr mono>{tenancy.tenant.citizenIdMasked}</Ltr> },
-        { key: 'moveIn', title: t('houseWatch:tenancies.moveIn'), render: (_, tenancy) => <Ltr>{tenancy.moveInDate}</Ltr> },
-        { key: 'moveOut', title: t('houseWatch:tenancies.moveOut'), render: (_, tenancy) => (tenancy.moveOutDate ? <Ltr>{tenancy.moveOutDate}</Ltr> : none) },
-        {
-          key: 'status',
-          title: t('houseWatch:tenancies.status'),
-          render: (_, tenancy) => (
-            <span className="houses-status">
-              <span className="houses-tags">
-                <TenancyStatusTag status={tenancy.status} />
-                {tenancy.overdue && <Tag color="error">{t('houseWatch:tenancies.overdue')}</Tag>}
+            ),
+          },
+          { key: 'citizenId', title: t('houseWatch:tenancies.citizenId'), render: (_, tenancy) => <Ltr mono>{tenancy.tenant.citizenIdMasked}</Ltr> },
+          { key: 'moveIn', title: t('houseWatch:tenancies.moveIn'), render: (_, tenancy) => <Ltr>{tenancy.moveInDate}</Ltr> },
+          { key: 'moveOut', title: t('houseWatch:tenancies.moveOut'), render: (_, tenancy) => (tenancy.moveOutDate ? <Ltr>{tenancy.moveOutDate}</Ltr> : none) },
+          {
+            key: 'status',
+            title: t('houseWatch:tenancies.status'),
+            render: (_, tenancy) => (
+              <span className="houses-status">
+                <span className="houses-tags">
+                  <TenancyStatusTag status={tenancy.status} />
+                  {tenancy.overdue && <Tag color="error">{t('houseWatch:tenancies.overdue')}</Tag>}
+                </span>
+                <Typography.Text type="secondary">{t(`houseWatch:startedBy.${tenancy.startedBy}`)}</Typography.Text>
+                {tenancy.confirmBy && (
+                  <Typography.Text type="secondary">
+                    {t('houseWatch:tenancies.confirmBy')} <Ltr>{confirmationLastDay(tenancy.confirmBy)}</Ltr>
+                  </Typography.Text>
+                )}
               </span>
-              <Typography.Text type="secondary">{t(`houseWatch:startedBy.${tenancy.startedBy}`)}</Typography.Text>
-              {tenancy.confirmBy && (
-                <Typography.Text type="secondary">
-                  {t('houseWatch:tenancies.confirmBy')} <Ltr>{confirmationLastDay(tenancy.confirmBy)}</Ltr>
-                </Typography.Text>
-              )}
-            </span>
-          ),
-        },
-        { key: 'moveInReport', title: t('houseWatch:tenancies.moveInReport'), render: (_, tenancy) => <FilingCell report={tenancy.moveInReport} /> },
-        {
-          key: 'moveOutReport',
-          title: t('houseWatch:tenancies.moveOutReport'),
-          render: (_, tenancy) => (tenancy.moveOutReport ? <FilingCell report={tenancy.moveOutReport} /> : none),
-        },
-        {
-          key: 'actions',
-          title: t('houseWatch:tenancies.actions'),
-          render: (_, tenancy) =>
-            canVerify(tenancy) ? (
-              <Popconfirm
-                title={t('houseWatch:verify.confirmTitle')}
-                description={<div className="review-reveal-note">{t('houseWatch:verify.confirm', { name: tenancy.tenant.name })}</div>}
-                okText={t('houseWatch:verify.action')}
-                cancelText={t('houseWatch:verify.cancel')}
-                onConfirm={() => verify(tenancy)}
-              >
+            ),
+          },
+          { key: 'moveInReport', title: t('houseWatch:tenancies.moveInReport'), render: (_, tenancy) => <FilingCell report={tenancy.moveInReport} /> },
+          {
+            key: 'moveOutReport',
+            title: t('houseWatch:tenancies.moveOutReport'),
+            render: (_, tenancy) => (tenancy.moveOutReport ? <FilingCell report={tenancy.moveOutReport} /> : none),
+          },
+          {
+            key: 'actions',
+            title: t('houseWatch:tenancies.actions'),
+            render: (_, tenancy) =>
+              canVerify(tenancy) ? (
                 <Button
                   size="small"
                   type="primary"
                   icon={<SafetyCertificateOutlined aria-hidden />}
-                  loading={verifying === tenancy.id}
-                  disabled={verifying !== undefined && verifying !== tenancy.id}
+                  loading={verifying && chosen?.id === tenancy.id}
+                  disabled={verifying && chosen?.id !== tenancy.id}
+                  onClick={() => setChosen(tenancy)}
                 >
                   {t('houseWatch:verify.action')}
                 </Button>
-              </Popconfirm>
-            ) : null,
-        },
-      ]}
-    />
+              ) : null,
+          },
+        ]}
+      />
+    </>
   );
 }
 
