@@ -127,8 +127,13 @@ async function pickOnWheel(page: Page, column: number, label: string, confirm: s
   const popup = page.locator('.adm-picker').last();
   await popup.waitFor();
   const item = popup.locator('.adm-picker-view-column').nth(column).locator('.adm-picker-view-column-item', { hasText: new RegExp(`^${label}$`) });
-  await item.dispatchEvent('click');
-  await expect.poll(() => item.getAttribute('data-selected')).toBe('true');
+  // A tap while the sheet is still sliding in can be lost on a busy machine: tap again until the wheel holds it.
+  await expect
+    .poll(async () => {
+      await item.dispatchEvent('click');
+      return item.getAttribute('data-selected');
+    })
+    .toBe('true');
   await popup.getByText(confirm, { exact: true }).click();
   await popup.waitFor({ state: 'hidden' });
 }
