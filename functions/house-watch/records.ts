@@ -3,6 +3,7 @@
  * history, and the houses an unconfirmed request's row names.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { readItems } from '#functions/commons/batch-read';
 import { db } from '#functions/commons/dynamo';
 import { tableName } from '#functions/commons/environment';
 import { notYourStation, type OfficerStation } from '#functions/review/station';
@@ -40,9 +41,8 @@ export async function houseParts(house: HouseItem, now: Date): Promise<HousePart
 
 /** The houses of a page's rows, by code (each read once). */
 export async function housesById(codes: readonly string[]): Promise<Map<string, HouseItem>> {
-  const unique = [...new Set(codes)];
-  const houses = await Promise.all(unique.map((code) => readHouse(code)));
-  return new Map(houses.filter((h): h is HouseItem => h !== undefined).map((h) => [h.id, h]));
+  const houses = await readItems<HouseItem>(codes.map(houseKey));
+  return new Map(houses.map((h) => [h.id, h]));
 }
 
 /** One page of a query: its items and the cursor of the next page. */

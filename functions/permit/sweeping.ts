@@ -10,8 +10,8 @@
  * was sent (`notified`) and an index key on a later day, so the second run does not even read it.
  * Memory stays constant whatever the number of permits: at most two pages per shard are held.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
-import { BatchGetCommand, QueryCommand, type BatchGetCommandOutput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { readItems } from '#functions/commons/batch-read';
 import { db } from '#functions/commons/dynamo';
 import { tableName } from '#functions/commons/environment';
 import { logger } from '#functions/commons/logger';
@@ -154,28 +154,12 @@ async function sweepPermit(indexed: PermitItem, today: IsoDate, calendar: Workin
   return undefined;
 }
 
-const BATCH_GET_LIMIT = 100;
-
-/** Phone and language of each account, for text messages: one BatchGetItem per 100 accounts, retrying what is left unprocessed. */
+/** Phone and language of each account, for text messages (one batched read of the page's holders). */
 async function holdersOf(accountIds: readonly string[]): Promise<Map<string, Pick<ProfileItem, 'phone' | 'language'>>> {
-  const found = new Map<string, Pick<ProfileItem, 'phone' | 'language'>>();
-  const unique = [...new Set(accountIds)];
-  for (let from = 0; from < unique.length; from += BATCH_GET_LIMIT) {
-    let keys: Array<Record<string, unknown>> | undefined = unique.slice(from, from + BATCH_GET_LIMIT).map(profileKey);
-    for (let attempt = 0; keys?.length; attempt++) {
-      if (attempt > 0) await sleep(20 * 2 ** Math.min(attempt, 6));
-      const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await db().send(
-        new BatchGetCommand({
-          RequestItems: {
-            [tableName()]: { Keys: keys, ProjectionExpression: 'accountId, phone, #language', ExpressionAttributeNames: { '#language': 'language' } },
-          },
-        }),
-      );
-      for (const item of (Responses?.[tableName()] ?? []) as ProfileItem[]) found.set(item.accountId, { phone: item.phone, language: item.language });
-      keys = UnprocessedKeys?.[tableName()]?.Keys;
-    }
-  }
-  return found;
+  const profiles = await readItems<Pick<ProfileItem, 'accountId' | 'phone' | 'language'>>(accountIds.map(profileKey), {
+    attributes: ['accountId', 'phone', 'language'],
+  });
+  return new Map(profiles.map((p) => [p.accountId, { phone: p.phone, language: p.language }]));
 }
 
 /**

@@ -5,8 +5,7 @@
  * sees what was reported for them at their first sign-in, before they have a profile. Only the ID
  * number lets them confirm: the phone finds the record, the 实名信息 proves whose it is.
  */
-import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { db } from '#functions/commons/dynamo';
+import { readItems } from '#functions/commons/batch-read';
 import { tableName } from '#functions/commons/environment';
 import { ApiError } from '#functions/commons/errors';
 import type { Caller } from '#functions/commons/http/caller';
@@ -55,21 +54,6 @@ export async function tenancyOfCaller(caller: Caller, id: string): Promise<{ ten
   return { tenancy, profile };
 }
 
-const BATCH_GET_LIMIT = 100;
-
-/** Items by key, in any order; one BatchGetItem per hundred keys, until none is left unprocessed. */
-async function readAll<T>(keys: ReadonlyArray<{ pk: string; sk: string }>): Promise<T[]> {
-  const found: T[] = [];
-  for (let from = 0; from < keys.length; from += BATCH_GET_LIMIT) {
-    let pending: Array<Record<string, unknown>> | undefined = keys.slice(from, from + BATCH_GET_LIMIT);
-    while (pending?.length) {
-      const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
-      found.push(...((Responses?.[tableName()] ?? []) as T[]));
-      pending = UnprocessedKeys?.[tableName()]?.Keys;
-    }
-  }
-  return found;
-}
 
 export interface TenancyWithHouse {
   tenancy: TenancyItem;
@@ -96,9 +80,9 @@ export async function tenanciesOfCaller(tenant: Tenant): Promise<TenancyWithHous
       : Promise.resolve([]),
   ]);
   const known = new Set(byId.map((t) => t.id));
-  const byPhone = await readAll<TenancyItem>([...new Set(pointers.map((p) => p.tenancyId))].filter((id) => !known.has(id)).map(tenancyKey));
+  const byPhone = await readItems<TenancyItem>([...new Set(pointers.map((p) => p.tenancyId))].filter((id) => !known.has(id)).map(tenancyKey));
   const tenancies = [...byId, ...byPhone];
-  const houses = new Map((await readAll<HouseItem>([...new Set(tenancies.map((t) => t.houseId))].map(houseKey))).map((h) => [h.id, h]));
+  const houses = new Map((await readItems<HouseItem>([...new Set(tenancies.map((t) => t.houseId))].map(houseKey))).map((h) => [h.id, h]));
   return tenancies
     .flatMap((tenancy) => {
       const house = houses.get(tenancy.houseId);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Empty, List, Space, Spin, Table, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, List, Space, Table, Tag, Typography, type DescriptionsProps } from 'antd';
 import { CheckOutlined, CloseOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,8 @@ import { fineFacts } from '../../portal/guide/fines.ts';
 import { CitationText, none, placeText } from '../review/DeclarationSections.tsx';
 import { formatInstant } from '../review/format.ts';
 import { Ltr } from '../review/Ltr.tsx';
-import { RecordMissing, RecordPending, useBackToList } from '../review/RecordStates.tsx';
+import { HistoryTimeline } from '../review/HistoryTimeline.tsx';
+import { RecordMissing, RecordPending, RecordRefreshing, useBackToList } from '../review/RecordStates.tsx';
 import { FilingCell, OccupancyCell, TenancyStatusTag } from './HouseParts.tsx';
 import { housesPath } from './paths.ts';
 import { canVerify } from './rules.ts';
@@ -55,11 +56,7 @@ function House({ id }: { id: string }) {
           </Space>
         </div>
       </header>
-      {house.loading && (
-        <div className="review-refreshing" role="status">
-          <Spin size="small" /> {t('houseWatch:detail.refreshing')}
-        </div>
-      )}
+      {house.loading && <RecordRefreshing namespace="houseWatch" />}
       <HouseSections record={record} onChanged={house.reload} />
     </div>
   );
@@ -310,24 +307,14 @@ const TENANCY_EVENT_COLORS: Record<Tenancy['history'][number]['event'], string> 
 function TenancyHistory({ tenancy }: { tenancy: Tenancy }) {
   const { t } = useTranslation(['houseWatch']);
   return (
-    <Timeline
+    <HistoryTimeline
       className="review-history houses-history"
-      items={tenancy.history.map((entry, index) => ({
-        key: `${entry.at}-${index}`,
+      lines={tenancy.history.map((entry) => ({
+        at: entry.at,
         color: TENANCY_EVENT_COLORS[entry.event],
-        title: <Ltr>{formatInstant(entry.at)}</Ltr>,
-        content: (
-          <div>
-            <Typography.Text strong>{t(`houseWatch:tenancyEvents.${entry.event}`)}</Typography.Text>
-            <Typography.Text type="secondary"> · {t(`houseWatch:actors.${entry.actor}`)}</Typography.Text>
-            {entry.note && (
-              <div className="review-history-note">
-                {t('houseWatch:tenancies.note')}
-                <bdi>{entry.note}</bdi>
-              </div>
-            )}
-          </div>
-        ),
+        event: t(`houseWatch:tenancyEvents.${entry.event}`),
+        actor: t(`houseWatch:actors.${entry.actor}`),
+        ...(entry.note ? { note: { label: t('houseWatch:tenancies.note'), text: entry.note } } : {}),
       }))}
     />
   );
@@ -343,20 +330,14 @@ function HouseEvents({ items, t }: { items: HouseRecord['events']; t: TFunction 
     return known ? t(`houseWatch:events.fields.${known}`) : field;
   };
   return (
-    <Timeline
-      className="review-history"
-      items={items.map((entry, index) => ({
-        key: `${entry.at}-${index}`,
+    <HistoryTimeline
+      lines={items.map((entry) => ({
+        at: entry.at,
         color: entry.event === 'registered' ? 'green' : 'blue',
-        title: <Ltr>{formatInstant(entry.at)}</Ltr>,
-        content: (
-          <div>
-            <Typography.Text strong>{t(`houseWatch:events.kinds.${entry.event}`)}</Typography.Text>
-            <Typography.Text type="secondary"> · {t(`houseWatch:events.actors.${entry.actor}`)}</Typography.Text>
-            {entry.fields && entry.fields.length > 0 && (
-              <div>{t('houseWatch:events.changed', { fields: formatList(entry.fields.map(fieldName), language, t) })}</div>
-            )}
-          </div>
+        event: t(`houseWatch:events.kinds.${entry.event}`),
+        actor: t(`houseWatch:events.actors.${entry.actor}`),
+        details: entry.fields && entry.fields.length > 0 && (
+          <div>{t('houseWatch:events.changed', { fields: formatList(entry.fields.map(fieldName), language, t) })}</div>
         ),
       }))}
     />

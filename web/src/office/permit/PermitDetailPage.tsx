@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Popconfirm, Space, Spin, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -11,7 +11,7 @@ import { useServices } from '../../app/services.ts';
 import { useLoad } from '../../app/load.ts';
 import { isolateLtr } from '../../i18n/bidi.ts';
 import { Ltr } from '../review/Ltr.tsx';
-import { RecordMissing, RecordPending, useBackToList } from '../review/RecordStates.tsx';
+import { RecordMissing, RecordPending, RecordRefreshing, useBackToList } from '../review/RecordStates.tsx';
 import { DaysLeftTag } from './DaysLeftTag.tsx';
 import { permitQueuePath } from './paths.ts';
 import { PermitSections, type ForReview } from './PermitSections.tsx';
@@ -151,11 +151,7 @@ function Application({ id }: { id: string }) {
           </Space>
         )}
       </header>
-      {application.loading && (
-        <div className="review-refreshing" role="status">
-          <Spin size="small" /> {t('permitReview:detail.refreshing')}
-        </div>
-      )}
+      {application.loading && <RecordRefreshing namespace="permitReview" />}
 
       <PermitSections application={current} />
 

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Empty, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
+import { Card, Descriptions, Empty, Tag, Typography, type DescriptionsProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -11,6 +11,7 @@ import { useLanguage } from '../../i18n/language.ts';
 import { Deadline, Documents, none, placeText } from '../review/DeclarationSections.tsx';
 import { formatInstant } from '../review/format.ts';
 import { Ltr } from '../review/Ltr.tsx';
+import { HistoryTimeline } from '../review/HistoryTimeline.tsx';
 import { useCodes } from '../review/useCodes.ts';
 import { Citations } from './Citations.tsx';
 import { DaysLeftTag } from './DaysLeftTag.tsx';
@@ -187,16 +188,14 @@ function History({ items, t }: { items: ForReview['history']; t: TFunction }) {
   const { language } = useLanguage();
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
-    <Timeline
-      className="review-history"
-      items={items.map((entry, index) => ({
-        key: `${entry.at}-${index}`,
+    <HistoryTimeline
+      lines={items.map((entry) => ({
+        at: entry.at,
         color: EVENT_COLORS[entry.event],
-        title: <Ltr>{formatInstant(entry.at)}</Ltr>,
-        content: (
-          <div>
-            <Typography.Text strong>{t(`permitReview:event.${entry.event}`)}</Typography.Text>
-            <Typography.Text type="secondary"> · {t(`permitReview:actor.${entry.actor}`)}</Typography.Text>
+        event: t(`permitReview:event.${entry.event}`),
+        actor: t(`permitReview:actor.${entry.actor}`),
+        details: (
+          <>
             {entry.corrections && entry.corrections.length > 0 && (
               <div>
                 {t('permitReview:decision.corrections')}{' '}
@@ -208,14 +207,9 @@ function History({ items, t }: { items: ForReview['history']; t: TFunction }) {
                 {t('permitReview:decision.reasons')} {formatList(entry.reasons.map((r) => t(`permitReview:rejectionReasons.${r}`)), language, t)}
               </div>
             )}
-            {entry.note && (
-              <div className="review-history-note">
-                {t('permitReview:decision.note')}
-                <bdi>{entry.note}</bdi>
-              </div>
-            )}
-          </div>
+          </>
         ),
+        ...(entry.note ? { note: { label: t('permitReview:decision.note'), text: entry.note } } : {}),
       }))}
     />
   );

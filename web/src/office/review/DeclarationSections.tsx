@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Card, Descriptions, Empty, Image, List, Table, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
+import { Card, Descriptions, Empty, Image, List, Table, Tag, Typography, type DescriptionsProps } from 'antd';
 import { FileOutlined, FilePdfOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { housePath } from '../houses/paths.ts';
 import { CitizenIdReveal } from './CitizenIdReveal.tsx';
 import { formatInstant, formatSize } from './format.ts';
 import { Ltr } from './Ltr.tsx';
+import { HistoryTimeline } from './HistoryTimeline.tsx';
 import { useCodes, type Codes } from './useCodes.ts';
 
 /** An empty value. */
@@ -347,31 +348,16 @@ function History({ items, codes, t }: { items: HistoryEntry[]; codes: Codes; t: 
   const { language } = useLanguage();
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('review:history.none')} />;
   return (
-    <Timeline
-      className="review-history"
-      items={items.map((entry, index) => ({
-        key: `${entry.at}-${index}`,
+    <HistoryTimeline
+      lines={items.map((entry) => ({
+        at: entry.at,
         color: EVENT_COLORS[entry.event],
-        title: <Ltr>{formatInstant(entry.at)}</Ltr>,
-        content: (
-          <div>
-            <Typography.Text strong>{codes.event(entry.event)}</Typography.Text>
-            <Typography.Text type="secondary"> · {codes.actor(entry.actor)}</Typography.Text>
-            {entry.reasons && entry.reasons.length > 0 && (
-              <div>
-                {t('review:history.reasons', {
-                  reasons: formatList(entry.reasons.map(codes.returnReason), language, t),
-                })}
-              </div>
-            )}
-            {entry.note && (
-              <div className="review-history-note">
-                {t('review:history.note')}
-                <bdi>{entry.note}</bdi>
-              </div>
-            )}
-          </div>
+        event: codes.event(entry.event),
+        actor: codes.actor(entry.actor),
+        details: entry.reasons && entry.reasons.length > 0 && (
+          <div>{t('review:history.reasons', { reasons: formatList(entry.reasons.map(codes.returnReason), language, t) })}</div>
         ),
+        ...(entry.note ? { note: { label: t('review:history.note'), text: entry.note } } : {}),
       }))}
     />
   );

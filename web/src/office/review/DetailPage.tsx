@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Popconfirm, Space, Spin, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Typography } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -12,7 +12,7 @@ import { useServices } from '../../app/services.ts';
 import { DeclarationSections } from './DeclarationSections.tsx';
 import { Ltr } from './Ltr.tsx';
 import { queuePath } from './paths.ts';
-import { RecordMissing, RecordPending, useBackToList } from './RecordStates.tsx';
+import { RecordMissing, RecordPending, RecordRefreshing, useBackToList } from './RecordStates.tsx';
 import { ReturnModal, type ReturnInput } from './ReturnModal.tsx';
 import { StatusTag } from './StatusTag.tsx';
 import { useLoad } from '../../app/load.ts';
@@ -116,11 +116,7 @@ function Declaration({ id }: { id: string }) {
           </Space>
         )}
       </header>
-      {declaration.loading && (
-        <div className="review-refreshing" role="status">
-          <Spin size="small" /> {t('review:detail.refreshing')}
-        </div>
-      )}
+      {declaration.loading && <RecordRefreshing namespace="review" />}
 
       <DeclarationSections declaration={current} />
 

@@ -17,6 +17,16 @@ export function RecordLoading() {
   );
 }
 
+/** A record on screen being loaded again (after a decision, or on request): it stays readable meanwhile. */
+export function RecordRefreshing({ namespace }: { namespace: ReviewNamespace }) {
+  const { t } = useTranslation();
+  return (
+    <div className="review-refreshing" role="status">
+      <Spin size="small" /> {t(`${namespace}:detail.refreshing`)}
+    </div>
+  );
+}
+
 /** The translation namespace of a record's screens (a review's, the houses'): each has its own `detail.*` words. */
 export type ReviewNamespace = 'review' | 'permitReview' | 'houseWatch';
 
