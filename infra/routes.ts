@@ -4,11 +4,13 @@
  * the authorisation tests and the OpenAPI document are generated from it.
  */
 import type { ApiContract, TableAccess } from '#shared/api/route';
+import * as agency from '#shared/api/agency';
 import * as divisions from '#shared/api/divisions';
 import * as houseWatch from '#shared/api/house-watch';
 import * as identity from '#shared/api/identity';
 import * as landlord from '#shared/api/landlord';
 import * as localBlobs from '#shared/api/local-uploads';
+import * as organisations from '#shared/api/organisations';
 import * as permit from '#shared/api/permit';
 import * as policies from '#shared/api/policies';
 import * as residence from '#shared/api/residence';
@@ -34,6 +36,12 @@ export interface Route {
   blobs?: 'read' | 'write' | 'readWrite';
   /** The function signs permit QR tokens (and verifies them), or only verifies them: the key's use is granted accordingly. */
   permitKey?: 'sign' | 'verify';
+  /** The route also accepts an organisation's API key (`X-Api-Key`) in place of a signed-in user. */
+  apiKey?: boolean;
+  /** The function sends work to the import queue (an upload's check or commit). */
+  importQueue?: boolean;
+  /** The function creates users in the identity provider (Cognito in AWS). */
+  userDirectory?: boolean;
 }
 
 const route = (id: string, contract: ApiContract, rest: Omit<Route, 'id' | 'contract'>): Route => ({
@@ -153,6 +161,28 @@ export const routes: readonly Route[] = [
   route('GetStationHouse', houseWatch.getStationHouse, { handler: 'functions/house-watch/house-get.ts', table: 'readWrite' }),
   route('OverdueReports', houseWatch.listOverdueReports, { handler: 'functions/house-watch/overdue-reports.ts', table: 'read' }),
   route('VerifyTenancy', houseWatch.verifyTenancy, { handler: 'functions/house-watch/tenancy-verify.ts', table: 'readWrite', usesPiiKey: true }),
+
+  // Organisations and their users, the administrator's side.
+  route('CreateOrganisation', organisations.createOrganisation, { handler: 'functions/organisations/create.ts', table: 'readWrite' }),
+  route('ListOrganisations', organisations.listOrganisations, { handler: 'functions/organisations/list.ts', table: 'read' }),
+  route('GetOrganisation', organisations.getOrganisation, { handler: 'functions/organisations/get.ts', table: 'read' }),
+  route('CreateOrganisationUser', organisations.createOrganisationUser, {
+    handler: 'functions/organisations/user-create.ts',
+    table: 'readWrite',
+    userDirectory: true,
+  }),
+
+  // Organisations' bulk reports: templates, uploads (checked, then committed), people, API keys.
+  route('GetUploadTemplate', agency.getTemplate, { handler: 'functions/agency/template-get.ts', table: 'read', apiKey: true }),
+  route('CreateSheetUpload', agency.createUpload, { handler: 'functions/agency/upload-create.ts', table: 'readWrite', blobs: 'write', apiKey: true }),
+  route('ListSheetUploads', agency.listUploads, { handler: 'functions/agency/uploads-list.ts', table: 'read', apiKey: true }),
+  route('GetSheetUpload', agency.getUpload, { handler: 'functions/agency/upload-get.ts', table: 'readWrite', apiKey: true, importQueue: true }),
+  route('CommitSheetUpload', agency.commitUpload, { handler: 'functions/agency/upload-commit.ts', table: 'readWrite', apiKey: true, importQueue: true }),
+  route('GetSheetUploadErrors', agency.getUploadErrors, { handler: 'functions/agency/upload-errors.ts', table: 'read', apiKey: true }),
+  route('ListReportedPeople', agency.listPeople, { handler: 'functions/agency/people-list.ts', table: 'read', apiKey: true }),
+  route('ListApiKeys', agency.listApiKeys, { handler: 'functions/agency/api-keys-list.ts', table: 'read' }),
+  route('CreateApiKey', agency.createApiKey, { handler: 'functions/agency/api-key-create.ts', table: 'readWrite' }),
+  route('RevokeApiKey', agency.revokeApiKey, { handler: 'functions/agency/api-key-revoke.ts', table: 'readWrite' }),
 
   // The local blob store (S3 presigned URLs in AWS).
   route('PutLocalBlob', localBlobs.putLocalBlob, { handler: 'functions/uploads/local-put.ts', table: 'none', localOnly: true }),

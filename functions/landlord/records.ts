@@ -17,7 +17,7 @@ import { OCCUPYING, tenancyReference, type TenancyStatus } from '#shared/landlor
 import { shanghaiDate } from '#shared/policy/civil-time';
 import { maskCitizenId } from '#shared/residence/citizen-id';
 import { keyedHash } from '#functions/commons/pii';
-import { reportTiming, type TenancyEventKind } from '#shared/landlord/reporting';
+import { reportTiming, type ReportTiming, type TenancyEventKind } from '#shared/landlord/reporting';
 import { packById } from '#shared/policy/registry';
 import type { PolicyPack } from '#shared/policy/schema';
 import {
@@ -49,15 +49,17 @@ export async function readTenancy(id: string, consistent = false): Promise<Tenan
 
 /** A landlord's report of a move-in or move-out on `date`, judged at `filedAt`, as stored. */
 export async function storedReport(pack: PolicyPack | HouseItem['packId'], kind: TenancyEventKind, date: string, filedAt?: Date): Promise<StoredReport> {
-  const timing = reportTiming(typeof pack === 'string' ? packById(pack) : pack, kind, date, {
-    calendar: await workingCalendar(),
-    ...(filedAt ? { filedAt } : {}),
-  });
   const resolved = typeof pack === 'string' ? packById(pack) : pack;
+  const timing = reportTiming(resolved, kind, date, { calendar: await workingCalendar(), ...(filedAt ? { filedAt } : {}) });
+  return reportRecord(resolved, timing, filedAt);
+}
+
+/** A report's timing as stored and shown: each deadline with its citation, the filing instant, the decisive last day. */
+export function reportRecord(pack: PolicyPack, timing: ReportTiming, filedAt?: Date): StoredReport {
   return {
     ...(filedAt ? { filedAt: filedAt.toISOString() } : {}),
     filing: timing.filing,
-    deadlines: timing.deadlines.map((d) => ({ ...deadlineView(resolved, d), path: d.path })),
+    deadlines: timing.deadlines.map((d) => ({ ...deadlineView(pack, d), path: d.path })),
     ...(timing.governing ? { lastDay: timing.governing.lastDay } : {}),
   };
 }

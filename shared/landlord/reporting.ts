@@ -12,7 +12,10 @@
  */
 import type { WorkingCalendar } from '../policy/calendar.ts';
 import { shanghaiDate, startOfDay, type IsoDate } from '../policy/civil-time.ts';
-import { deadlineFor, type Deadline, type RulePath } from '../policy/deadlines.ts';
+import { deadlineFor, type RulePath } from '../policy/deadlines.ts';
+import { reportTimingOf } from '../policy/report-timing.ts';
+
+export type { ReportDeadline, ReportTiming } from '../policy/report-timing.ts';
 import type { FineRule, PolicyPack } from '../policy/schema.ts';
 
 export type TenancyEventKind = 'moveIn' | 'moveOut';
@@ -23,42 +26,9 @@ export const REPORT_RULES: Record<TenancyEventKind, readonly RulePath[]> = {
   moveOut: ['landlord.reportMoveOut'],
 };
 
-export interface ReportDeadline extends Deadline {
-  path: RulePath;
-}
-
-export interface ReportTiming {
-  /** Every deadline the pack sets for this report, each judged at the filing instant. Empty when it sets none. */
-  deadlines: ReportDeadline[];
-  /** Late when any deadline was missed; on time when none was (or none applies). */
-  filing: 'onTime' | 'late';
-  /** The deadline that decides: the first one missed, else the last one (the report's own). */
-  governing?: ReportDeadline;
-}
-
-/**
- * The deadlines of a landlord's report of `kind` for an event on `eventDate` (Asia/Shanghai), judged
- * at `filedAt` when given (else at the end of time, i.e. only the dates are wanted).
- */
-export function reportTiming(
-  pack: PolicyPack,
-  kind: TenancyEventKind,
-  eventDate: IsoDate,
-  options: { filedAt?: Date; calendar?: WorkingCalendar } = {},
-): ReportTiming {
-  const event = startOfDay(eventDate);
-  const deadlines: ReportDeadline[] = [];
-  for (const path of REPORT_RULES[kind]) {
-    const deadline = deadlineFor(pack, path, event, options);
-    if (deadline) deadlines.push({ ...deadline, path });
-  }
-  const missed = deadlines.find((d) => d.filing === 'late');
-  return {
-    deadlines,
-    filing: missed ? 'late' : 'onTime',
-    ...(missed || deadlines.length > 0 ? { governing: missed ?? deadlines[deadlines.length - 1] } : {}),
-  };
-}
+/** The deadlines of a landlord's report of `kind` for an event on `eventDate`; see `reportTimingOf`. */
+export const reportTiming = (pack: PolicyPack, kind: TenancyEventKind, eventDate: IsoDate, options: { filedAt?: Date; calendar?: WorkingCalendar } = {}) =>
+  reportTimingOf(pack, REPORT_RULES[kind], eventDate, options);
 
 /**
  * When a confirmation request nobody answered goes to the station's officer: when the landlord's
