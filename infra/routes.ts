@@ -176,7 +176,8 @@ export const routes: readonly Route[] = [
   route('GetUploadTemplate', agency.getTemplate, { handler: 'functions/agency/template-get.ts', table: 'read', apiKey: true }),
   route('CreateSheetUpload', agency.createUpload, { handler: 'functions/agency/upload-create.ts', table: 'readWrite', blobs: 'write', apiKey: true }),
   route('ListSheetUploads', agency.listUploads, { handler: 'functions/agency/uploads-list.ts', table: 'read', apiKey: true }),
-  route('GetSheetUpload', agency.getUpload, { handler: 'functions/agency/upload-get.ts', table: 'readWrite', apiKey: true, importQueue: true }),
+  // Reads whether a stalled upload's file has arrived (a HEAD), to send its check again.
+  route('GetSheetUpload', agency.getUpload, { handler: 'functions/agency/upload-get.ts', table: 'readWrite', blobs: 'read', apiKey: true, importQueue: true }),
   route('CommitSheetUpload', agency.commitUpload, { handler: 'functions/agency/upload-commit.ts', table: 'readWrite', apiKey: true, importQueue: true }),
   route('GetSheetUploadErrors', agency.getUploadErrors, { handler: 'functions/agency/upload-errors.ts', table: 'read', apiKey: true }),
   route('ListReportedPeople', agency.listPeople, { handler: 'functions/agency/people-list.ts', table: 'read', apiKey: true }),

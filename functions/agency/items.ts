@@ -11,11 +11,13 @@
  * | API key look-up    | APIKEYHASH#<sha256(secret)> | APIKEY                               | |
  * | upload             | UPLOAD#<id>                 | UPLOAD                               | gsi1 ORG#<org>#UPLOADS / <createdAt>#<id>; gsi2 (only while checking or committing) IMPORTS / <heartbeatAt>#<id> |
  * | row error          | UPLOAD#<id>                 | ERROR#<row, 7 digits>                | |
+ * | commit lock        | ORG#<id>                    | COMMITS                              | |
  * | reported person    | ORG#<org>#REPORTS           | <hmac(id number)>#<event>#<date>     | gsi1 ORG#<org>#PEOPLE / <filedAt>#<sk>; gsi2 STATIONREPORTS#<station> / <date>#<org>#<sk> |
  *
  * A reported person's key is the organisation, the person, the event and its date: the same row
  * uploaded twice, or a commit resumed after an interruption, finds the record already there and
- * writes nothing new.
+ * writes nothing new. An organisation's commits run one at a time (the commit lock), so what a
+ * commit found is still so when it writes.
  */
 import type { PlaceView } from '#shared/api/residence';
 import type { UploadStatus } from '#shared/api/agency';
@@ -31,6 +33,7 @@ export const apiKeyKey = (orgId: string, keyId: string) => ({ pk: `ORG#${orgId}`
 export const apiKeyLookupKey = (secretHash: string) => ({ pk: `APIKEYHASH#${secretHash}`, sk: 'APIKEY' });
 export const uploadKey = (id: string) => ({ pk: `UPLOAD#${id}`, sk: 'UPLOAD' });
 export const rowErrorKey = (uploadId: string, row: number) => ({ pk: `UPLOAD#${uploadId}`, sk: `ERROR#${String(row).padStart(7, '0')}` });
+export const commitLockKey = (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'COMMITS' });
 export const reportsPartition = (orgId: string) => `ORG#${orgId}#REPORTS`;
 export const reportKey = (orgId: string, identity: string) => ({ pk: reportsPartition(orgId), sk: identity });
 
@@ -138,13 +141,31 @@ export interface UploadItem {
   committedAt?: string;
   /** When a worker last saved progress; a phase whose heartbeat is old was interrupted and is sent again. */
   heartbeatAt?: string;
+  /**
+   * What the check knew of the organisation's records: the commits ended when it began, and
+   * whether none was running then and none of its rows was reported. When still so at the commit,
+   * the commit writes without looking each record up.
+   */
+  checkBasis?: { finishedCommits: number; clean: boolean };
+  /** Runs of the commit so far: a later run looks up what an earlier one wrote. */
+  commitRuns?: number;
   version: number;
   gsi1pk: string;
   gsi1sk: string;
   gsi2pk?: typeof ACTIVE_IMPORTS_PARTITION;
   gsi2sk?: string;
-  /** Epoch seconds: uploads, their errors and their files are kept for 90 days. */
-  expiresAt: number;
+  /** Epoch seconds, the table's TTL attribute: uploads, their errors and their files are kept for 90 days. */
+  ttl: number;
+}
+
+/** One commit of an organisation's records at a time: the upload committing, and how many commits have ended. */
+export interface CommitLockItem {
+  pk: string;
+  sk: 'COMMITS';
+  /** The upload whose commit holds the lock; absent while none runs. */
+  holder?: string;
+  /** Commits ended (or taken over from a stopped worker): a check tells by it whether records changed since it began. */
+  finished: number;
 }
 
 export interface RowErrorItem {
@@ -154,7 +175,8 @@ export interface RowErrorItem {
   /** The row's cells as read (each cut to MAX_CELL_CHARS), to write back into the error file. */
   cells: Partial<Record<RowColumn, string>>;
   problems: { field: RowColumn; key: string }[];
-  expiresAt: number;
+  /** The upload's TTL: the errors go with it. */
+  ttl: number;
 }
 
 export interface ReportItem {

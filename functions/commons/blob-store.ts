@@ -6,6 +6,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdir, open, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
+import { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { epochSecondsAfter, now } from './clock.ts';
@@ -26,6 +27,8 @@ export interface BlobStore {
   presignGet(key: string, file: { contentType: string; fileName: string }, expiresInSeconds: number): Promise<string>;
   /** size, content type and first bytes (magic number check), or undefined when nothing is stored at key */
   head(key: string): Promise<StoredBlob | undefined>;
+  /** The stored bytes as a stream, read as they are consumed (never the whole file in memory); undefined when nothing is stored at key. */
+  openRead(key: string): Promise<Readable | undefined>;
 }
 
 /* ----------------------------------------- local -------------------------------------------- */
@@ -84,6 +87,15 @@ function localUrl(grant: LocalBlobGrant): string {
 
 const key = (k: string) => k.split('/').map(encodeURIComponent).join('/');
 
+/** Who hears of new blobs under a prefix: the local stand-in for an S3 event notification (S3 → SQS in AWS). */
+const createdListeners = new Set<{ prefix: string; listener: (blobKey: string) => void }>();
+
+/** Calls `listener` with the key of every blob the local store writes under `prefix`; the answer stops it. */
+export function onLocalBlobCreated(prefix: string, listener: (blobKey: string) => void): () => void {
+  const entry = { prefix, listener };
+  createdListeners.add(entry);
+  return () => createdListeners.delete(entry);
+}
 
 /** Writes a blob the local PUT route accepted: its bytes and the content type they were signed for. */
 export async function writeLocalBlob(blobKey: string, contentType: string, bytes: Uint8Array): Promise<boolean> {
@@ -94,6 +106,8 @@ export async function writeLocalBlob(blobKey: string, contentType: string, bytes
   await mkdir(dirname(meta), { recursive: true });
   await writeFile(data, bytes, { mode: 0o600 });
   await writeFile(meta, JSON.stringify({ contentType }), { mode: 0o600 });
+  // As S3 notifies only once the object is complete: after both files are written.
+  for (const { prefix, listener } of createdListeners) if (blobKey.startsWith(prefix)) listener(blobKey);
   return true;
 }
 
@@ -130,6 +144,18 @@ const localStore: BlobStore = {
       } finally {
         await handle.close();
       }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  },
+  async openRead(blobKey) {
+    const data = localBlobPath(blobKey, 'data');
+    if (!data) return undefined;
+    try {
+      // Opened before it is handed over, so a missing file is an answer here rather than a stream error later.
+      const handle = await open(data, 'r');
+      return handle.createReadStream();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
@@ -183,6 +209,18 @@ const s3Store: BlobStore = {
       const name = (error as Error).name;
       // Without s3:ListBucket (not granted on purpose), S3 answers a missing key with 403, not 404.
       if (name === 'NotFound' || name === 'NoSuchKey' || name === 'Forbidden' || name === 'AccessDenied') return undefined;
+      throw error;
+    }
+  },
+  async openRead(blobKey) {
+    try {
+      const object = await s3Client().send(new GetObjectCommand({ Bucket: bucket(), Key: blobKey }));
+      // In Node the SDK's body is an IncomingMessage: a stream the caller reads at its own pace.
+      if (!(object.Body instanceof Readable)) throw new Error('S3 answered without a readable body');
+      return object.Body;
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === 'NoSuchKey' || name === 'AccessDenied') return undefined;
       throw error;
     }
   },

@@ -13,6 +13,9 @@ import ugMessages from '#locales/ug/messages.json' with { type: 'json' };
 import zhPolicy from '#locales/zh-CN/policy.json' with { type: 'json' };
 import enPolicy from '#locales/en/policy.json' with { type: 'json' };
 import ugPolicy from '#locales/ug/policy.json' with { type: 'json' };
+import zhSheet from '#locales/zh-CN/sheet.json' with { type: 'json' };
+import enSheet from '#locales/en/sheet.json' with { type: 'json' };
+import ugSheet from '#locales/ug/sheet.json' with { type: 'json' };
 
 const instance = i18next.createInstance();
 void instance.init({
@@ -20,13 +23,13 @@ void instance.init({
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
-  ns: ['errors', 'sms', 'messages', 'policy'],
+  ns: ['errors', 'sms', 'messages', 'policy', 'sheet'],
   defaultNS: 'errors',
   interpolation: { escapeValue: false },
   resources: {
-    'zh-CN': { errors: zhErrors, sms: zhSms, messages: zhMessages, policy: zhPolicy },
-    en: { errors: enErrors, sms: enSms, messages: enMessages, policy: enPolicy },
-    ug: { errors: ugErrors, sms: ugSms, messages: ugMessages, policy: ugPolicy },
+    'zh-CN': { errors: zhErrors, sms: zhSms, messages: zhMessages, policy: zhPolicy, sheet: zhSheet },
+    en: { errors: enErrors, sms: enSms, messages: enMessages, policy: enPolicy, sheet: enSheet },
+    ug: { errors: ugErrors, sms: ugSms, messages: ugMessages, policy: ugPolicy, sheet: ugSheet },
   },
 });
 

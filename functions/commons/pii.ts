@@ -3,13 +3,17 @@
  * can be looked up by them without storing them as keys. The key comes from `PII_HASH_KEY`
  * (local) or from the Secrets Manager secret named by `PII_KEY_SECRET_ARN` (AWS).
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 
-/** Keyed by the setting it came from, so a local product restarted in one process picks up its own key. */
-let cached: { setting: string; key: Buffer } | undefined;
+/**
+ * Keyed by the setting it came from, so a local product restarted in one process picks up its own
+ * key. Kept as a KeyObject: an HMAC from a raw buffer costs several times as much (an upload hashes
+ * two numbers per row).
+ */
+let cached: { setting: string; key: KeyObject } | undefined;
 
-async function hashKey(): Promise<Buffer> {
+async function hashKey(): Promise<KeyObject> {
   const direct = process.env.PII_HASH_KEY;
   const arn = process.env.PII_KEY_SECRET_ARN;
   const setting = direct ? `direct:${direct}` : `secret:${arn ?? ''}`;
@@ -22,8 +26,8 @@ async function hashKey(): Promise<Buffer> {
     if (typeof secret !== 'string' || !secret) throw new Error('the keyed-hash secret is empty');
     key = Buffer.from(secret, 'utf8');
   }
-  cached = { setting, key };
-  return key;
+  cached = { setting, key: createSecretKey(key) };
+  return cached.key;
 }
 
 export type IdentifierKind = 'phone' | 'citizenId' | 'otp';

@@ -6,6 +6,8 @@
 import { randomUUID, scrypt as scryptCallback, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ApiError } from '#functions/commons/errors';
+import { failedConditions, transact, type TransactItem } from '#functions/commons/transactions';
 import type { Role } from '#shared/identity/roles';
 import type { Organisation, Station } from '#shared/api/identity';
 import { db } from '#functions/commons/dynamo';
@@ -26,6 +28,8 @@ export interface Account {
   /** Denormalised so that reading who the caller is stays one key look-up. */
   station?: Station;
   org?: Organisation;
+  /** An organisation's administrator: manages the organisation's API keys. */
+  orgAdmin?: boolean;
   createdAt: string;
 }
 
@@ -43,27 +47,28 @@ async function accountIdAt(key: { pk: string; sk: string }): Promise<string | un
   return Item?.accountId as string | undefined;
 }
 
+/** The look-up item first, then the account, each only if new (so a failed first condition means the look-up is taken). */
+function accountWithLookup(account: Account, lookup: { pk: string; sk: string }): TransactItem[] {
+  return [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...lookup, accountId: account.id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...accountKey(account.id), ...account },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
+}
+
 async function createWithLookup(account: Account, lookup: { pk: string; sk: string }): Promise<void> {
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: tableName(),
-            Item: { ...lookup, accountId: account.id },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        {
-          Put: {
-            TableName: tableName(),
-            Item: { ...accountKey(account.id), ...account },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-      ],
-    }),
-  );
+  await db().send(new TransactWriteCommand({ TransactItems: accountWithLookup(account, lookup) }));
 }
 
 /** The resident account of a phone; a number not seen before gets one (first sign-in is sign-up). */
@@ -125,12 +130,19 @@ export interface StaffAccountInput {
   password: string;
   roles: Role[];
   displayName: string;
+  /** Shown to the administrator; staff sign in by username, never by this number. */
+  phone?: string;
   station?: Station;
   org?: Organisation;
+  orgAdmin?: boolean;
 }
 
-/** Officers, agency users and admins sign in with a username and password. */
-export async function createStaffAccount(input: StaffAccountInput): Promise<Account> {
+/**
+ * Officers, agency users and admins sign in with a username and password. `alsoWrite` joins the
+ * account's transaction (an organisation's user item and count): all are written or none. A taken
+ * username is a 409 `username_taken`.
+ */
+export async function createStaffAccount(input: StaffAccountInput, alsoWrite: (account: Account) => TransactItem[] = () => []): Promise<Account> {
   const { password, ...rest } = input;
   const account: Account = {
     ...rest,
@@ -138,6 +150,12 @@ export async function createStaffAccount(input: StaffAccountInput): Promise<Acco
     passwordHash: await hashPassword(password),
     createdAt: new Date(now()).toISOString(),
   };
-  await createWithLookup(account, usernameKey(input.username));
+  const lookup = usernameKey(input.username);
+  try {
+    await transact([...accountWithLookup(account, lookup), ...alsoWrite(account)]);
+  } catch (error) {
+    if (failedConditions(error)?.[0]) throw new ApiError(409, 'username_taken');
+    throw error;
+  }
   return account;
 }

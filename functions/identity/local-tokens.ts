@@ -38,6 +38,8 @@ export async function signIdToken(account: Account, lifetimeSeconds = TOKEN_LIFE
     ...(account.phone ? { [CLAIM.phone]: e164(account.phone) } : {}),
     ...(account.station ? { [CLAIM.station]: account.station.id } : {}),
     ...(account.org ? { [CLAIM.org]: account.org.id } : {}),
+    // A string, as Cognito puts a custom attribute in a token.
+    ...(account.org && account.orgAdmin ? { [CLAIM.orgAdmin]: 'true' } : {}),
   })
     .setProtectedHeader({ alg: 'ES256', typ: 'JWT', ...(kid ? { kid } : {}) })
     .setSubject(account.id)

@@ -20,7 +20,7 @@ export function dutiesOf(packId: HouseItem['packId']): z.infer<typeof LandlordDu
   };
 }
 
-const reportView = (r: StoredReport): ReportView => ({
+export const reportView = (r: StoredReport): ReportView => ({
   ...(r.filedAt ? { filedAt: r.filedAt } : {}),
   filing: r.filing,
   deadlines: r.deadlines,

@@ -16,7 +16,7 @@ export interface QueueSelection {
   street?: string;
 }
 
-type IndexName = 'gsi2' | 'gsi3';
+type IndexName = 'gsi1' | 'gsi2' | 'gsi3';
 
 export interface QueuePartition {
   index: IndexName;

@@ -1,4 +1,5 @@
 /** Turns a Node HTTP request into the API Gateway HTTP API (payload 2.0) event a handler receives. */
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
@@ -20,9 +21,12 @@ export function apiGatewayEvent(input: {
   routeKey: string;
   pathParameters: Record<string, string>;
   body: Buffer;
+  /** A JWT authorizer's verified claims. */
   claims?: Record<string, string>;
+  /** A Lambda authorizer's context (an organisation's API key), under `authorizer.lambda`. */
+  lambdaContext?: Record<string, string>;
 }): APIGatewayProxyEventV2 {
-  const { request, url, routeKey, pathParameters, body, claims } = input;
+  const { request, url, routeKey, pathParameters, body, claims, lambdaContext } = input;
   const headers: Record<string, string> = {};
   const cookies: string[] = [];
   for (const [name, value] of Object.entries(request.headers)) {
@@ -32,7 +36,8 @@ export function apiGatewayEvent(input: {
   }
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
-  const isText = /json|text|xml|x-www-form-urlencoded/.test(headers['content-type'] ?? 'application/json');
+  // Only bytes that are UTF-8 pass as text: a GBK CSV (text/csv) or an .xlsx (…openxmlformats…) must reach the handler unchanged.
+  const isText = /json|text|xml|x-www-form-urlencoded/.test(headers['content-type'] ?? 'application/json') && isUtf8(body);
   const now = new Date();
   return {
     version: '2.0',
@@ -62,7 +67,7 @@ export function apiGatewayEvent(input: {
       stage: '$default',
       time: now.toISOString(),
       timeEpoch: now.getTime(),
-      ...(claims ? { authorizer: { jwt: { claims, scopes: [] } } } : {}),
+      ...(claims ? { authorizer: { jwt: { claims, scopes: [] } } } : lambdaContext ? { authorizer: { lambda: lambdaContext } } : {}),
     } as APIGatewayProxyEventV2['requestContext'],
   };
 }

@@ -36,6 +36,31 @@ export interface LocalProduct {
   close(): Promise<void>;
 }
 
+/**
+ * The local stand-in for S3 → SQS → the import worker: a file stored under `imports/` starts its
+ * upload's check in this process, and uploads a stopped product left checking or committing resume.
+ * Stopping asks each run to save its progress and waits for it.
+ */
+async function startLocalImports(): Promise<{ stop(): Promise<void> }> {
+  const { onLocalBlobCreated } = await import('#functions/commons/blob-store');
+  const { resumeImports, sendImport, setLocalImportRunner, stopLocalImports } = await import('#functions/commons/import-queue');
+  const { runLocalImport } = await import('#functions/agency/import-worker');
+  const { uploadIdOfBlobKey } = await import('#functions/agency/uploads');
+  const { IMPORTS_PREFIX } = await import('#functions/agency/items');
+  setLocalImportRunner(runLocalImport);
+  const unsubscribe = onLocalBlobCreated(IMPORTS_PREFIX, (blobKey) => {
+    const uploadId = uploadIdOfBlobKey(blobKey);
+    if (uploadId) void sendImport({ uploadId, phase: 'check' });
+  });
+  await resumeImports();
+  return {
+    async stop() {
+      unsubscribe();
+      await stopLocalImports();
+    },
+  };
+}
+
 export async function startLocalProduct(options: LocalProductOptions): Promise<LocalProduct> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
@@ -61,6 +86,10 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       PERMIT_SIGNER: 'local',
       PERMIT_SIGNING_JWK: JSON.stringify(secrets.permitSigningKey),
       PERMIT_VERIFICATION_JWK: JSON.stringify(secrets.permitVerificationKey),
+      // An organisation's users are the local identity provider's accounts (Cognito's users in AWS).
+      USER_DIRECTORY: 'local',
+      // Uploads' checks and commits run in this process (the import queue and its worker Lambda in AWS).
+      IMPORT_QUEUE: 'local',
       POWERTOOLS_SERVICE_NAME: 'portal',
     });
 
@@ -89,6 +118,7 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       server.listen(options.port, listening);
     });
     const port = (server.address() as AddressInfo).port;
+    const imports = await startLocalImports();
     // Once now, over the seeded data, then on the schedule EventBridge Scheduler keeps in AWS.
     const jobs: RunningJob[] = [];
     for (const job of scheduledJobs) jobs.push(await startJob(job));
@@ -101,6 +131,7 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       demoAccounts,
       seeded,
       async close() {
+        await imports.stop();
         await Promise.all(jobs.map((job) => job.stop()));
         server.closeAllConnections();
         await new Promise<void>((closed) => server.close(() => closed()));

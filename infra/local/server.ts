@@ -1,7 +1,8 @@
 /**
  * The local stand-in for API Gateway + CloudFront: serves every route of the route table with the
- * same handler modules Lambda runs, verifying the bearer token as the JWT authorizer does, and the
- * built web app on the same port.
+ * same handler modules Lambda runs, verifying the bearer token as the JWT authorizer does (and, on
+ * routes that take one, an organisation's API key as the Lambda authorizer does), and the built
+ * web app on the same port.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
@@ -10,11 +11,13 @@ import sirv from 'sirv';
 import { importJWK, jwtVerify, type JWK } from 'jose';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Route } from '#infra/routes';
+import { SHEET_MAX_BYTES } from '#shared/api/agency';
 import type { WebConfig } from '#shared/api/web-config';
 import { pickLanguage } from '#shared/i18n/languages';
 import { errorResponse } from '#functions/commons/http/error-response';
 import { ApiError, notFound, unauthorized } from '#functions/commons/errors';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '#functions/identity/local-tokens';
+import { callerForApiKey } from '#functions/agency/api-key-auth';
 import { apiGatewayEvent, flattenClaims, lambdaContext } from './api-gateway-event.ts';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
@@ -41,7 +44,8 @@ function compile(path: string): { pattern: RegExp; paramNames: string[] } {
 /** Like API Gateway, a literal path segment beats a parameter. */
 const specificity = (path: string) => path.split('/').filter((s) => !s.startsWith('{')).length;
 
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** The largest sheet an organisation may upload (the local blob store takes its PUT here), with room to spare. */
+const MAX_BODY_BYTES = SHEET_MAX_BYTES + 1024 * 1024;
 const MAX_VERIFIED_TOKENS = 10_000;
 
 async function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -135,10 +139,23 @@ export async function createLocalServer(options: LocalServerOptions): Promise<Se
       if (!match) throw notFound();
       const { route, paramNames, handler } = match.served;
       const pathParameters = Object.fromEntries(paramNames.map((name, i) => [name, decodeURIComponent(match.values[i + 1]!)]));
-      const claims = route.contract.access === 'public' ? undefined : await verify(request.headers.authorization);
+      const apiKey = request.headers['x-api-key'];
+      // As the Lambda authorizer of these routes: a bearer token first, else the organisation's key.
+      const byApiKey = route.apiKey === true && route.contract.access !== 'public' && !request.headers.authorization && typeof apiKey === 'string';
+      const keyClaims = byApiKey ? await callerForApiKey(apiKey) : undefined;
+      if (byApiKey && !keyClaims) throw unauthorized();
+      const claims = route.contract.access === 'public' || byApiKey ? undefined : await verify(request.headers.authorization);
       const body = await readBody(request);
       const routeKey = `${route.contract.method} ${route.contract.path}`;
-      const event = apiGatewayEvent({ request, url, routeKey, pathParameters, body, ...(claims ? { claims } : {}) });
+      const event = apiGatewayEvent({
+        request,
+        url,
+        routeKey,
+        pathParameters,
+        body,
+        ...(claims ? { claims } : {}),
+        ...(keyClaims ? { lambdaContext: keyClaims } : {}),
+      });
       send(response, await handler(event, lambdaContext(route.id)));
     } catch (error) {
       send(response, errorResponse(error, language));

@@ -3,7 +3,8 @@
  * division codes each covers — one city under each policy region (Liaoning, Xinjiang, Datong,
  * Ningxia) and one under the national pack (Shenzhen).
  */
-import type { Organisation, Station } from '#shared/api/identity';
+import type { Station } from '#shared/api/identity';
+import type { OrganisationType } from '#shared/agency/organisation';
 
 export const STATIONS: readonly Station[] = [
   { id: 'shenyang-taiyuanjie', name: '沈阳市公安局和平分局太原街派出所', divisions: ['210102'], remote: false },
@@ -13,6 +14,22 @@ export const STATIONS: readonly Station[] = [
   { id: 'shenzhen-futian', name: '深圳市公安局福田分局福田派出所', divisions: ['440304'], remote: false },
 ];
 
-export const ORGANISATIONS: readonly Organisation[] = [
-  { id: 'org-demo-employer', name: '示例建筑劳务有限公司', type: 'employer' },
+/** An organisation as the administrator registers it (its address's names and station are looked up when it is written). */
+export interface ReferenceOrganisation {
+  id: string;
+  type: OrganisationType;
+  name: string;
+  /** A made-up unified social credit code with a valid check character, registered in Futian. */
+  creditCode: string;
+  address: { division: string; detail: string };
+}
+
+export const ORGANISATIONS: readonly ReferenceOrganisation[] = [
+  {
+    id: 'org-demo-employer',
+    type: 'employer',
+    name: '示例建筑劳务有限公司',
+    creditCode: '91440304MA5G8K1N7W',
+    address: { division: '440304001', detail: '红荔路 1001 号 3 楼' },
+  },
 ];

@@ -7,9 +7,12 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '#functions/commons/dynamo';
 import { tableName } from '#functions/commons/environment';
 import { createStaffAccount, residentForPhone } from '#functions/identity/accounts';
-import type { Organisation, Station } from '#shared/api/identity';
+import type { Station } from '#shared/api/identity';
 import { stationOfCountyKey } from '#functions/residence/items';
-import { ORGANISATIONS, STATIONS } from './reference-data.ts';
+import { placeOf, stationFor } from '#functions/residence/places';
+import { creditCodeKey, ORGANISATIONS_PARTITION, organisationKey, type OrganisationItem } from '#functions/agency/items';
+import { organisationUserWrites } from '#functions/organisations/organisations';
+import { ORGANISATIONS, STATIONS, type ReferenceOrganisation } from './reference-data.ts';
 
 export type DemoRole = 'migrant' | 'landlord' | 'agency' | 'officer' | 'admin';
 
@@ -48,13 +51,34 @@ async function putStation(station: Station) {
   }
 }
 
-async function putOrganisation(org: Organisation) {
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: { pk: `ORG#${org.id}`, sk: 'ORG', gsi1pk: 'ORGS', gsi1sk: org.id, ...org },
-    }),
-  );
+/**
+ * A reference organisation as the administrator would have created it (address named, station
+ * found, credit code look-up). Written once: a later start keeps its users count; an item of an
+ * earlier release, without a credit code, is completed.
+ */
+async function putOrganisation(org: ReferenceOrganisation) {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: organisationKey(org.id), ConsistentRead: true }));
+  const existing = Item as Partial<OrganisationItem> | undefined;
+  if (existing?.creditCode) return;
+  const station = await stationFor(org.address.division);
+  const createdAt = existing?.createdAt ?? new Date().toISOString();
+  const item: OrganisationItem = {
+    ...organisationKey(org.id),
+    sk: 'ORG',
+    id: org.id,
+    type: org.type,
+    name: org.name,
+    creditCode: org.creditCode,
+    address: await placeOf(org.address.division, org.address.detail, 'address.division'),
+    ...(station ? { stationId: station.id } : {}),
+    createdAt,
+    createdBy: 'seed',
+    users: existing?.users ?? 0,
+    gsi1pk: ORGANISATIONS_PARTITION,
+    gsi1sk: `${createdAt}#${org.id}`,
+  };
+  await db().send(new PutCommand({ TableName: tableName(), Item: item }));
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...creditCodeKey(org.creditCode), orgId: org.id } }));
 }
 
 /** Readable but random: a demo installation must not share passwords with every other one. */
@@ -79,9 +103,14 @@ export async function seedDemoAccounts(): Promise<DemoAccount[]> {
     await createStaffAccount({ username, password, roles: ['officer'], displayName: `${station.name} 民警`, station });
     accounts.push({ role: 'officer', username, password, station: station.id, divisions: [...station.divisions] });
   }
+  // The demo organisation's administrator: uploads, and manages the organisation's API keys.
   const org = ORGANISATIONS[0]!;
   const agencyPassword = demoPassword();
-  await createStaffAccount({ username: 'agency.demo', password: agencyPassword, roles: ['agency'], displayName: `${org.name} 经办人`, org });
+  const displayName = `${org.name} 经办人`;
+  await createStaffAccount(
+    { username: 'agency.demo', password: agencyPassword, roles: ['agency'], displayName, org: { id: org.id, name: org.name, type: org.type }, orgAdmin: true },
+    organisationUserWrites(org.id, { username: 'agency.demo', displayName, orgAdmin: true, createdAt: new Date().toISOString() }),
+  );
   accounts.push({ role: 'agency', username: 'agency.demo', password: agencyPassword, org: org.id });
 
   const adminPassword = demoPassword();

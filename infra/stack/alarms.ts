@@ -1,4 +1,9 @@
-/** Alarms on function errors, API 5xx answers and dead letters, sent to one SNS topic operators subscribe to. */
+/**
+ * Alarms on function errors, API 5xx answers and dead letters, sent to one SNS topic operators
+ * subscribe to. The route functions of one area share alarms (up to ten functions each, CloudWatch's
+ * limit for a math expression), which keeps the stack within CloudFormation's 500 resources; the
+ * alarm's description names the routes, and the logs tell which one failed.
+ */
 import { Duration } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -9,14 +14,18 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 export interface AlarmsProps {
-  /** Functions by a stable id, used for the alarm's construct id. */
+  /** Functions by a stable id, used for the alarm's construct id: one alarm each. */
   functions: ReadonlyMap<string, lambda.IFunction>;
+  /** Groups of functions (e.g. the routes of one area) by a stable id: one alarm per ten functions of a group. */
+  functionGroups?: ReadonlyMap<string, ReadonlyMap<string, lambda.IFunction>>;
   httpApi: apigw.IHttpApi;
   /** Dead-letter queues by a stable id: a message there is work that was never done. */
   queues?: ReadonlyMap<string, sqs.IQueue>;
 }
 
 const PERIOD = Duration.minutes(5);
+/** CloudWatch's hard limit of metrics in one alarm's math expression. */
+export const METRICS_PER_ALARM = 10;
 
 export class Alarms extends Construct {
   readonly topic: sns.Topic;
@@ -45,6 +54,19 @@ export class Alarms extends Construct {
         fn.metricErrors({ period: PERIOD, statistic: cloudwatch.Stats.SUM }),
         `${functionId} failed at least once in 5 minutes`,
       );
+    }
+    for (const [groupId, members] of props.functionGroups ?? []) {
+      const entries = [...members];
+      for (let from = 0; from < entries.length; from += METRICS_PER_ALARM) {
+        const chunk = entries.slice(from, from + METRICS_PER_ALARM);
+        const usingMetrics = Object.fromEntries(chunk.map(([, fn], i) => [`e${i}`, fn.metricErrors({ period: PERIOD, statistic: cloudwatch.Stats.SUM })]));
+        const part = from === 0 ? '' : String(from / METRICS_PER_ALARM + 1);
+        alarmAtLeastOnce(
+          `${groupId}Errors${part}`,
+          new cloudwatch.MathExpression({ expression: `SUM([${Object.keys(usingMetrics).join(',')}])`, usingMetrics, period: PERIOD }),
+          `A function of ${chunk.map(([id]) => id).join(', ')} failed at least once in 5 minutes`,
+        );
+      }
     }
     for (const [queueId, queue] of props.queues ?? []) {
       alarmAtLeastOnce(

@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import { Duration } from 'aws-cdk-lib';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -34,6 +35,10 @@ export interface PortalFunctionProps {
   description: string;
   environment?: Record<string, string>;
   timeout?: Duration;
+  /** Only for functions whose work needs more than the default (e.g. reading a large spreadsheet). */
+  memorySize?: number;
+  /** An execution role shared with functions of exactly the same access; otherwise the function gets its own. */
+  role?: iam.IRole;
 }
 
 export function portalFunction(scope: Construct, id: string, props: PortalFunctionProps): nodejs.NodejsFunction {
@@ -46,8 +51,9 @@ export function portalFunction(scope: Construct, id: string, props: PortalFuncti
     runtime: lambda.Runtime.NODEJS_24_X,
     architecture: lambda.Architecture.ARM_64,
     description: props.description,
-    memorySize: FUNCTION_DEFAULTS.memorySize,
+    memorySize: props.memorySize ?? FUNCTION_DEFAULTS.memorySize,
     timeout: props.timeout ?? FUNCTION_DEFAULTS.timeout,
+    ...(props.role ? { role: props.role } : {}),
     tracing: lambda.Tracing.ACTIVE,
     logGroup,
     environment: { ...BASE_ENVIRONMENT, ...props.environment },

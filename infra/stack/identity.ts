@@ -12,7 +12,7 @@ import { CLAIM, ROLES } from '#shared/identity/roles';
 import { portalFunction } from './function.ts';
 
 /** Custom attributes the back office sets; ID tokens carry them as the claims handlers read. */
-export const CUSTOM_ATTRIBUTES = [CLAIM.station, CLAIM.org].map((claim) => claim.replace(/^custom:/, ''));
+export const CUSTOM_ATTRIBUTES = [CLAIM.station, CLAIM.org, CLAIM.orgAdmin].map((claim) => claim.replace(/^custom:/, ''));
 
 export class Identity extends Construct {
   readonly userPool: cognito.UserPool;
@@ -65,7 +65,7 @@ export class Identity extends Construct {
       this.userPool.addGroup(`${role}Group`, { groupName: role });
     }
 
-    // Users may edit their own name and phone; station and org are set by an administrator only.
+    // Users may edit their own name and phone; station, org and org_admin are set by an administrator only.
     const writable = new cognito.ClientAttributes().withStandardAttributes({ fullname: true, phoneNumber: true, locale: true });
     this.webClient = this.userPool.addClient('WebClient', {
       generateSecret: false,

@@ -1,5 +1,6 @@
 /** The whole cloud deployment of the portal in one stack, composed from one construct per concern. */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { dailyPermitSweep, scheduledJobs, tenancyReferralSweep } from '#infra/jobs';
 import { cloudRoutes } from '#infra/routes';
@@ -7,10 +8,24 @@ import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { Data } from './data.ts';
 import { Identity } from './identity.ts';
+import { Imports } from './imports.ts';
 import { Job } from './jobs.ts';
 import { PermitSigningKey } from './permits.ts';
 import { Uploads } from './uploads.ts';
 import { Web } from './web.ts';
+
+/** The route functions by area, the folder of their handler (`functions/<area>/…`): `Residence`, `PermitReview`, … */
+function routeFunctionsByArea(functions: ReadonlyMap<string, lambda.IFunction>): Map<string, Map<string, lambda.IFunction>> {
+  const areas = new Map<string, Map<string, lambda.IFunction>>();
+  for (const route of cloudRoutes) {
+    const fn = functions.get(route.id);
+    if (!fn) continue;
+    const folder = route.handler.split('/')[1] ?? 'other';
+    const area = folder.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
+    areas.set(area, (areas.get(area) ?? new Map()).set(route.id, fn));
+  }
+  return areas;
+}
 
 export interface PortalStackProps extends StackProps {
   /** The built web app: web/dist after `npm run build:web`. */
@@ -25,12 +40,15 @@ export class PortalStack extends Stack {
     const identity = new Identity(this, 'Identity');
     const uploads = new Uploads(this, 'Uploads');
     const permitKey = new PermitSigningKey(this, 'PermitKey');
+    const imports = new Imports(this, 'Imports', { table: data.table, piiKey: data.piiKey, uploads: uploads.bucket });
     const api = new Api(this, 'Api', {
       routes: cloudRoutes,
       table: data.table,
       piiKey: data.piiKey,
       uploads: uploads.bucket,
       permitKey: permitKey.key,
+      importQueue: imports.queue,
+      userPool: identity.userPool,
       jwtIssuer: identity.issuer,
       jwtAudience: [identity.webClient.userPoolClientId],
     });
@@ -50,9 +68,18 @@ export class PortalStack extends Stack {
     for (const route of cloudRoutes) if (route.permitKey === 'sign') api.functions.get(route.id)?.addEnvironment('SITE_ORIGIN', web.url);
     const jobs = new Map(scheduledJobs.map((job) => [job.id, new Job(this, job.id, { job, table: data.table, piiKey: data.piiKey })]));
     const alarms = new Alarms(this, 'Alarms', {
-      functions: new Map([...api.functions, ['PostConfirmation', identity.postConfirmation], ...[...jobs].map(([id, job]) => [id, job.fn] as const)]),
+      functions: new Map([
+        ['KeyAuthorizer', api.keyAuthorizer],
+        ['PostConfirmation', identity.postConfirmation],
+        ['ImportWorker', imports.worker],
+        ...[...jobs].map(([id, job]) => [id, job.fn] as const),
+      ]),
+      functionGroups: routeFunctionsByArea(api.functions),
       httpApi: api.httpApi,
-      queues: new Map([...jobs].map(([id, job]) => [`${id}DeadLetters`, job.deadLetters] as const)),
+      queues: new Map([
+        ...[...jobs].map(([id, job]) => [`${id}DeadLetters`, job.deadLetters] as const),
+        ['ImportDeadLetters', imports.deadLetters],
+      ]),
     });
 
     const outputs: Record<string, [value: string, description: string]> = {
@@ -66,6 +93,8 @@ export class PortalStack extends Stack {
       PermitKeyArn: [permitKey.key.keyArn, 'KMS key that signs the permit QR tokens'],
       DailySweepFunctionName: [jobs.get(dailyPermitSweep.id)!.fn.functionName, 'Invoke with {"today":"YYYY-MM-DD"} to re-run a missed day'],
       ReferralSweepFunctionName: [jobs.get(tenancyReferralSweep.id)!.fn.functionName, "Invoke with {} to refer unanswered tenants' requests now"],
+      ImportQueueUrl: [imports.queue.queueUrl, 'Send {"uploadId":"UP...","phase":"check"} (or "commit") to run that phase of an upload again'],
+      ImportWorkerFunctionName: [imports.worker.functionName, "Checks and commits organisations' uploads"],
     };
     for (const [name, [value, description]] of Object.entries(outputs)) {
       new CfnOutput(this, name, { value, description });

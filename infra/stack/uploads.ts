@@ -1,16 +1,21 @@
 /**
  * Documents residents and agencies upload with presigned PUTs (proof of residence, ID photos,
- * spreadsheets). Functions never move the bytes: they presign a PUT for the browser and a GET for
- * the officer, so a function needs exactly the S3 action the URL it signs will perform.
+ * spreadsheets). Route functions never move the bytes: they presign a PUT for the browser and a GET
+ * for the officer, so a function needs exactly the S3 action the URL it signs will perform. Only
+ * the import worker reads bytes itself, organisations' spreadsheets under `imports/` only.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { Route } from '#infra/routes';
+import { IMPORTS_PREFIX } from '#functions/agency/items';
 
 /** Where the blob store keeps proof documents; presigning functions are limited to these keys. */
 export const PROOFS_PREFIX = 'proofs/';
+
+/** The keys a route's presigned URLs may name: organisations' spreadsheets for the agency routes, proof documents for the others. */
+export const blobPrefixOf = (route: Pick<Route, 'contract'>) => (route.contract.path.startsWith('/api/agency/') ? IMPORTS_PREFIX : PROOFS_PREFIX);
 
 export type BlobAccess = NonNullable<Route['blobs']>;
 
@@ -61,11 +66,11 @@ export class Uploads extends Construct {
   }
 }
 
-/** Grants a function what presigning `access` URLs for proof documents needs, and nothing else. */
-export function grantBlobAccess(bucket: s3.IBucket, grantee: iam.IGrantable, access: BlobAccess) {
+/** Grants a function what `access` to the keys under `prefix` needs (presigning such URLs, or the import worker's reads), and nothing else. */
+export function grantBlobAccess(bucket: s3.IBucket, grantee: iam.IGrantable, access: BlobAccess, prefix: string) {
   return iam.Grant.addToPrincipal({
     grantee,
     actions: [...BLOB_ACTIONS[access]],
-    resourceArns: [bucket.arnForObjects(`${PROOFS_PREFIX}*`)],
+    resourceArns: [bucket.arnForObjects(`${prefix}*`)],
   });
 }

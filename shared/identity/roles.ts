@@ -10,5 +10,7 @@ export const CLAIM = {
   username: 'cognito:username',
   station: 'custom:station',
   org: 'custom:org',
+  /** 'true' for an organisation's administrator: may create and revoke its API keys. */
+  orgAdmin: 'custom:org_admin',
   phone: 'phone_number',
 } as const;

@@ -10,6 +10,7 @@ import { measureApiOverhead } from './api-overhead.ts';
 import { measureSignInWeight } from './web-weight.ts';
 import { measureOfficerQueue } from './officer-queue.ts';
 import { measureDailyJob, measurePermitVerification } from './permit.ts';
+import { measureAgencyUploads } from './agency-upload.ts';
 import { startServerProcess } from './server-process.ts';
 import { call, signInByPhone } from '#test/support/api-client';
 
@@ -32,6 +33,8 @@ try {
     officerQueue: await measureOfficerQueue({ ...server, dynamoEndpoint: database.endpoint }),
     // In a table of its own: 100,000 permits and their holders' profiles.
     permitDailyJob: await measureDailyJob(database.endpoint),
+    // In tables of their own: 10,000 and 100,000 rows as .xlsx and as GBK CSV, checked and committed.
+    agencyUploads: await measureAgencyUploads(database.endpoint),
   };
   console.log(JSON.stringify(results, null, 2));
   const out = join(repoRoot, 'test-results');

@@ -4,6 +4,8 @@
  * whole (plus one extra route that signs both kinds of URL) does.
  */
 import { App, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, expect, it } from 'vitest';
 import { routes, type Route } from '#infra/routes';
@@ -37,6 +39,8 @@ beforeAll(() => {
     piiKey: data.piiKey,
     uploads: uploads.bucket,
     permitKey: new PermitSigningKey(stack, 'PermitKey').key,
+    importQueue: new sqs.Queue(stack, 'ImportQueue'),
+    userPool: new cognito.UserPool(stack, 'UserPool'),
     jwtIssuer: 'https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Example',
     jwtAudience: ['web-client'],
   });

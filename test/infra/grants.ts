@@ -10,12 +10,16 @@ const WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'
 const SECRET_READ = 'secretsmanager:GetSecretValue';
 /** What signing each kind of URL needs (a presigned GET also serves HEAD and ranged reads), written out rather than imported. */
 const BLOB_ACTIONS = { read: ['s3:GetObject'], write: ['s3:PutObject'], readWrite: ['s3:GetObject', 's3:PutObject'] } as const;
-/** The only keys the blob store writes and reads. */
-const PROOF_KEYS = '/proofs/*';
+/** The only keys the blob store writes and reads: organisations' sheets for the agency routes, proof documents for the others. */
+const blobKeysOf = (route: Route) => (route.contract.path.startsWith('/api/agency/') ? '/imports/*' : '/proofs/*');
+/** Creating an organisation's user in the pool (and removing one left half made), written out rather than imported. */
+const USER_DIRECTORY_ACTIONS = ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminSetUserPassword'];
 
 /**
  * `uploadsBucketId` is the logical id of the blob store's bucket: functions of routes with `blobs`
- * get its name and may sign exactly the URLs they declare, for proof documents only.
+ * get its name and may sign exactly the URLs they declare, for proof documents only (organisations'
+ * sheets for the agency routes). Routes with `importQueue` may only send to a queue; routes with
+ * `userDirectory` may only create users in the pool.
  */
 export function expectGrantsAsDeclared(resources: Resources, route: Route, uploadsBucketId: string) {
   const [tableId] = onlyOfType(resources, 'AWS::DynamoDB::GlobalTable');
@@ -39,10 +43,16 @@ export function expectGrantsAsDeclared(resources: Resources, route: Route, uploa
   if (!route.usesPiiKey) expect(actions.filter((a) => a.startsWith('secretsmanager:')), context).toEqual([]);
   expect('PII_KEY_SECRET_ARN' in environmentOf(fn), context).toBe(route.usesPiiKey === true);
 
+  expect(actions.filter((a) => a.startsWith('sqs:')), context).toEqual(route.importQueue ? ['sqs:SendMessage'] : []);
+  expect(environmentOf(fn).IMPORT_QUEUE, context).toBe(route.importQueue ? 'sqs' : undefined);
+  expect('IMPORT_QUEUE_URL' in environmentOf(fn), context).toBe(route.importQueue === true);
+  expect(actions.filter((a) => a.startsWith('cognito-idp:')).sort(), context).toEqual(route.userDirectory ? USER_DIRECTORY_ACTIONS : []);
+  expect(environmentOf(fn).USER_DIRECTORY, context).toBe(route.userDirectory ? 'cognito' : undefined);
+
   expectBlobAccessAsDeclared(resources, route, uploadsBucketId);
 }
 
-/** Blob store: the environment that selects S3, and the S3 actions a presigned URL of each kind needs, on proofs only. */
+/** Blob store: the environment that selects S3, and the S3 actions a presigned URL of each kind needs, on the route's keys only. */
 function expectBlobAccessAsDeclared(resources: Resources, route: Route, uploadsBucketId: string) {
   const [, fn] = functionOfRoute(resources, routeKeyOf(route));
   const statements = statementsOfFunction(resources, fn);
@@ -60,10 +70,10 @@ function expectBlobAccessAsDeclared(resources: Resources, route: Route, uploadsB
   expect(environment.BLOB_STORE, context).toBe('s3');
   expect(environment.UPLOADS_BUCKET, context).toEqual({ Ref: uploadsBucketId });
   expect([...new Set(actionsOf(s3Statements))].sort(), context).toEqual([...BLOB_ACTIONS[route.blobs]].sort());
-  const proofs = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [uploadsBucketId, 'Arn'] }, PROOF_KEYS]] };
+  const keys = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [uploadsBucketId, 'Arn'] }, blobKeysOf(route)]] };
   for (const statement of s3Statements) {
     expect(statement.Effect, context).toBe('Allow');
     expect(statement.Condition, context).toBeUndefined();
-    expect([statement.Resource].flat(), context).toEqual([proofs]);
+    expect([statement.Resource].flat(), context).toEqual([keys]);
   }
 }

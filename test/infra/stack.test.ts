@@ -40,6 +40,12 @@ const portalFunctions = () =>
 
 const idOf = (type: string) => onlyOfType(resources, type)[0];
 
+/** The import worker, as the stack names it in its outputs. */
+const importWorkerId = () => {
+  const outputs = (template.toJSON() as { Outputs: Record<string, { Value: unknown }> }).Outputs;
+  return (outputs.ImportWorkerFunctionName?.Value as { Ref?: string } | undefined)?.Ref ?? '';
+};
+
 /** The blob store's bucket, as the stack names it in its outputs. */
 const uploadsBucketId = () => {
   const outputs = (template.toJSON() as { Outputs: Record<string, { Value: unknown }> }).Outputs;
@@ -124,19 +130,23 @@ describe('data', () => {
 });
 
 describe('functions', () => {
-  it('has one function per cloud route plus the Cognito trigger and one per scheduled job', () => {
-    expect(portalFunctions()).toHaveLength(cloudRoutes.length + 1 + scheduledJobs.length);
+  // Besides the routes: the Cognito trigger, the API-key authorizer, the import worker and the jobs.
+  const otherFunctions = 3 + scheduledJobs.length;
+
+  it('has one function per cloud route plus the Cognito trigger, the key authorizer, the import worker and one per scheduled job', () => {
+    expect(portalFunctions()).toHaveLength(cloudRoutes.length + otherFunctions);
     const node24 = ofType(resources, 'AWS::Lambda::Function').filter(([, fn]) => props(fn).Runtime === 'nodejs24.x');
-    expect(node24).toHaveLength(cloudRoutes.length + 1 + scheduledJobs.length);
+    expect(node24).toHaveLength(cloudRoutes.length + otherFunctions);
   });
 
-  it('runs every function on Node.js 24, arm64, 512 MB, traced, with the shared environment', () => {
+  it('runs every function on Node.js 24, arm64, 512 MB (the import worker 1024 MB), traced, with the shared environment', () => {
+    const worker = importWorkerId();
     for (const [id, fn] of portalFunctions()) {
       expect(props(fn), id).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
-        MemorySize: 512,
+        MemorySize: id === worker ? 1024 : 512,
         TracingConfig: { Mode: 'Active' },
       });
       expect(environmentOf(fn), id).toMatchObject({
@@ -182,6 +192,12 @@ describe('functions', () => {
     const bucketId = uploadsBucketId();
     const blobFunctions = new Set(cloudRoutes.filter((route) => route.blobs).map((route) => functionOfRoute(resources, routeKeyOf(route))[0]));
     expect(blobFunctions.size).toBeGreaterThan(0);
+    // And the import worker, which reads the organisations' sheets (test/infra/agency.test.ts checks how far).
+    blobFunctions.add(importWorkerId());
+    // CDK's own handler that sets the bucket's notifications (to the import queue) may do that and nothing else.
+    const [notifierId, notifier] = ofType(resources, 'AWS::Lambda::Function').find(([id]) => id.startsWith('BucketNotificationsHandler')) ?? [];
+    expect(statementsOfFunction(resources, notifier as CfnResource).map((s) => s.Action)).toEqual(['s3:PutBucketNotification']);
+    blobFunctions.add(notifierId ?? '');
     for (const [id, fn] of ofType(resources, 'AWS::Lambda::Function')) {
       const reaches = refersTo(environmentOf(fn), bucketId) || statementsOfFunction(resources, fn).some((s) => refersTo(s.Resource, bucketId));
       expect(reaches, id).toBe(blobFunctions.has(id));
@@ -209,9 +225,9 @@ describe('HTTP API', () => {
     }
   });
 
-  it('requires a Cognito JWT exactly on the routes that are not public', () => {
-    const authorizerId = idOf('AWS::ApiGatewayV2::Authorizer');
-    for (const route of cloudRoutes) {
+  it('requires a Cognito JWT exactly on the routes that are not public and take no API key', () => {
+    const [authorizerId] = ofType(resources, 'AWS::ApiGatewayV2::Authorizer').find(([, a]) => props(a).AuthorizerType === 'JWT') ?? [];
+    for (const route of cloudRoutes.filter((r) => !r.apiKey)) {
       const expected =
         route.contract.access === 'public'
           ? { RouteKey: routeKeyOf(route), AuthorizationType: 'NONE', AuthorizerId: Match.absent() }
@@ -447,17 +463,27 @@ describe('web', () => {
 describe('alarms', () => {
   it('alarms on any error of any portal function and on any API 5xx within 5 minutes', () => {
     const alarms = ofType(resources, 'AWS::CloudWatch::Alarm').map(([, alarm]) => props(alarm));
-    const errorAlarms = alarms.filter((alarm) => alarm.MetricName === 'Errors');
-    expect(errorAlarms).toHaveLength(portalFunctions().length);
+    // A function alone, or in a sum of up to ten (the route functions of one area).
+    type MetricQuery = { Id: string; Expression?: string; MetricStat?: { Metric: { Namespace: string; MetricName: string; Dimensions: unknown }; Period: number; Stat: string } };
+    const errorsOf = (alarm: Record<string, unknown>) =>
+      alarm.MetricName === 'Errors'
+        ? [{ Namespace: alarm.Namespace, Dimensions: alarm.Dimensions, Period: alarm.Period, Stat: alarm.Statistic }]
+        : ((alarm.Metrics ?? []) as MetricQuery[])
+            .filter((q) => q.MetricStat?.Metric.MetricName === 'Errors')
+            .map((q) => ({ Namespace: q.MetricStat!.Metric.Namespace, Dimensions: q.MetricStat!.Metric.Dimensions, Period: q.MetricStat!.Period, Stat: q.MetricStat!.Stat }));
+    const errorAlarms = alarms.filter((alarm) => errorsOf(alarm).length > 0);
+    for (const alarm of errorAlarms) {
+      expect(alarm).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
+      const metrics = errorsOf(alarm);
+      expect(metrics.length).toBeLessThanOrEqual(10);
+      if (metrics.length > 1 || alarm.Metrics) {
+        const sums = (alarm.Metrics as MetricQuery[]).filter((q) => q.Expression);
+        expect(sums).toEqual([expect.objectContaining({ Expression: `SUM([${(alarm.Metrics as MetricQuery[]).filter((q) => q.MetricStat).map((q) => q.Id).join(',')}])`, ReturnData: true })]);
+      }
+    }
     for (const [id] of portalFunctions()) {
-      const alarm = errorAlarms.find((a) => refersTo(a.Dimensions, id));
-      expect(alarm, id).toMatchObject({
-        Namespace: 'AWS/Lambda',
-        Threshold: 1,
-        Period: 300,
-        Statistic: 'Sum',
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      });
+      const watching = errorAlarms.flatMap(errorsOf).filter((m) => refersTo(m.Dimensions, id));
+      expect(watching, id).toEqual([{ Namespace: 'AWS/Lambda', Dimensions: expect.anything(), Period: 300, Stat: 'Sum' }]);
     }
     expect(alarms.find((alarm) => alarm.MetricName === '5xx')).toMatchObject({
       Namespace: 'AWS/ApiGateway',

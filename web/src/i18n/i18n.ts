@@ -16,8 +16,9 @@ const STORAGE_KEY = 'language';
  * for that language and namespace, so a phone never downloads the two languages it does not show.
  */
 const translationFiles = import.meta.glob<Record<string, unknown>>(
-  // The web's namespaces only: the server's own (SMS texts) have no business in the browser.
-  '../../../shared/i18n/locales/*/{common,auth,errors,portal,office,guide,policy,residence,review,entitlements,permit,verify,permitReview,houseWatch,landlord}.json',
+  // The web's namespaces only: the server's own (SMS texts) have no business in the browser. `sheet`
+  // is both: the upload pages name columns and events in the words the template's header uses.
+  '../../../shared/i18n/locales/*/{common,auth,errors,portal,office,guide,policy,residence,review,entitlements,permit,verify,permitReview,houseWatch,landlord,agency,organisations,sheet}.json',
   { import: 'default' },
 );
 

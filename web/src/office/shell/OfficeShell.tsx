@@ -14,6 +14,7 @@ import { areasFor, hasOfficeRole, type OfficeArea } from './areas.tsx';
 const ReviewRoutes = lazy(() => import('../review/ReviewRoutes.tsx'));
 const PermitRoutes = lazy(() => import('../permit/PermitRoutes.tsx'));
 const HouseRoutes = lazy(() => import('../houses/HouseRoutes.tsx'));
+const OrganisationRoutes = lazy(() => import('../organisations/OrganisationRoutes.tsx'));
 
 /** Side menu, header with the station (or organisation) and the workbench, once the user is known. */
 export function OfficeShell() {
@@ -151,6 +152,16 @@ function OfficeLayout({ me, areas }: { me: Me; areas: OfficeArea[] }) {
                   }
                 />
               </>
+            )}
+            {me.roles.includes('admin') && (
+              <Route
+                path="organisations/*"
+                element={
+                  <Suspense fallback={loading}>
+                    <OrganisationRoutes />
+                  </Suspense>
+                }
+              />
             )}
             <Route path="*" element={<Navigate to="/office" replace />} />
           </Routes>

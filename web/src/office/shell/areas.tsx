@@ -34,6 +34,12 @@ export const PERMIT_REVIEW_PATH = '/office/permits';
 /** The station's rental houses, their tenants and the landlords' reports (a lazy chunk of their own). */
 export const HOUSE_WATCH_PATH = '/office/houses';
 
+/** The administrator's organisations and their users (a lazy chunk of their own). */
+export const ORGANISATIONS_PATH = '/office/organisations';
+
+/** An organisation's uploads, people and templates: the portal's pages, laid out for a phone and a desktop alike. */
+export const AGENCY_PATHS = { uploads: '/agency', people: '/agency/people', templates: '/agency/uploads/new' } as const;
+
 /** Roles that have a back office; a resident's is the mobile portal. */
 export const OFFICE_ROLES: readonly Role[] = ['officer', 'agency', 'admin'];
 
@@ -85,18 +91,21 @@ export function areasFor(roles: readonly Role[], t: TFunction): OfficeArea[] {
         icon: <UploadOutlined />,
         title: t('office:areas.bulkUpload.title'),
         description: t('office:areas.bulkUpload.description'),
+        path: AGENCY_PATHS.uploads,
       },
       {
         key: 'people',
         icon: <TeamOutlined />,
         title: t('office:areas.people.title'),
         description: t('office:areas.people.description'),
+        path: AGENCY_PATHS.people,
       },
       {
         key: 'templates',
         icon: <DownloadOutlined />,
         title: t('office:areas.templates.title'),
         description: t('office:areas.templates.description'),
+        path: AGENCY_PATHS.templates,
       },
     );
   }
@@ -107,6 +116,7 @@ export function areasFor(roles: readonly Role[], t: TFunction): OfficeArea[] {
         icon: <UserSwitchOutlined />,
         title: t('office:areas.accounts.title'),
         description: t('office:areas.accounts.description'),
+        path: ORGANISATIONS_PATH,
       },
       {
         key: 'stations',

@@ -71,18 +71,21 @@ export function servicesFor(roles: readonly Role[], t: TFunction): ServiceEntry[
         icon: <UploadOutline />,
         title: t('portal:services.bulkUpload.title'),
         description: t('portal:services.bulkUpload.description'),
+        href: '/agency',
       },
       {
         key: 'people',
         icon: <UnorderedListOutline />,
         title: t('portal:services.people.title'),
         description: t('portal:services.people.description'),
+        href: '/agency/people',
       },
       {
         key: 'templates',
         icon: <DownlandOutline />,
         title: t('portal:services.templates.title'),
         description: t('portal:services.templates.description'),
+        href: '/agency/uploads/new',
       },
     );
   }

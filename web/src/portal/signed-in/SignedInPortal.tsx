@@ -24,6 +24,8 @@ const EntitlementsPage = lazy(() => import('../entitlements/EntitlementsPage.tsx
 const LandlordPages = lazy(() => import('../landlord/LandlordPages.tsx'));
 // The tenant's side: the house a poster's QR code opens, and 我的租住.
 const TenancyPages = lazy(() => import('../tenancy/TenancyPages.tsx'));
+// 批量报送: an organisation's uploads, people and API keys, fetched on first use.
+const AgencyPages = lazy(() => import('../agency/AgencyPages.tsx'));
 
 interface PageHeading {
   title: string;
@@ -50,6 +52,7 @@ function headingFor(pathname: string, search: URLSearchParams, t: TFunction): Pa
   if (path.startsWith('/permit')) return permitHeading(path, t);
   if (path === '/entitlements') return { title: t('portal:services.entitlements.title'), parent: '/services' };
   if (path.startsWith('/houses')) return housesHeading(path, t);
+  if (path === '/agency' || path.startsWith('/agency/')) return agencyHeading(path, t);
   if (path === '/house') return { title: t('portal:pages.houseCode'), parent: '/residence' };
   if (/^\/house\/[^/]+$/.test(path)) return { title: t('portal:pages.houseForTenant'), parent: '/residence' };
   if (path === '/tenancies') return { title: t('portal:pages.tenancies'), parent: '/me' };
@@ -82,6 +85,15 @@ function housesHeading(path: string, t: TFunction): PageHeading {
   if (sub?.[2] === 'report') return { title: t('portal:pages.report'), parent: `/houses/${sub[1]}` };
   if (sub?.[2] === 'reported') return { title: t('portal:pages.reported'), parent: `/houses/${sub[1]}`, forceParent: true };
   return { title: t('portal:pages.house'), parent: '/houses' };
+}
+
+/** 批量报送 and its pages: a new upload's page leads back to the list, not to the form that made it. */
+function agencyHeading(path: string, t: TFunction): PageHeading {
+  if (path === '/agency') return { title: t('portal:pages.agency'), parent: '/services' };
+  if (path === '/agency/uploads/new') return { title: t('portal:pages.agencyNewUpload'), parent: '/agency' };
+  if (path === '/agency/people') return { title: t('portal:pages.agencyPeople'), parent: '/agency' };
+  if (path === '/agency/api-keys') return { title: t('portal:pages.agencyApiKeys'), parent: '/agency' };
+  return { title: t('portal:pages.agencyUpload'), parent: '/agency', forceParent: true };
 }
 
 /** The permit's pages: the card and eligibility under 我的, the rest under the permit page. */
@@ -135,6 +147,7 @@ export default function SignedInPortal() {
         <Route path="houses/*" element={lazyPage(<LandlordPages />)} />
         <Route path="house/*" element={lazyPage(<TenancyPages area="house" />)} />
         <Route path="tenancies/*" element={lazyPage(<TenancyPages area="tenancies" />)} />
+        <Route path="agency/*" element={lazyPage(<AgencyPages />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     );

@@ -1,0 +1,475 @@
+/**
+ * Reads an uploaded sheet as a stream of rows, never holding the whole file: .xlsx (the first
+ * worksheet) or CSV in UTF-8 (with or without BOM) or GBK/GB18030, told apart by the bytes, not the
+ * name. The header row is found among the first rows by its words in any of the portal's languages
+ * (a merged title above it is skipped); empty rows are skipped; the event column's words become
+ * event keys; date cells become `YYYY-MM-DD`.
+ */
+import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import type { UPLOAD_FAILURES } from '#shared/api/agency';
+import { MAX_CELL_CHARS, MAX_UPLOAD_ROWS, REQUIRED_COLUMNS, type RowCells, type RowColumn } from '#shared/agency/rows';
+import { excelSerialDate } from '#shared/agency/spreadsheet';
+import { columnOfHeader, eventOfWord } from './sheet-texts.ts';
+
+export type SheetFailure = (typeof UPLOAD_FAILURES)[number];
+
+/** The whole file cannot be read as an upload; nothing of it is written. */
+export class SheetError extends Error {
+  constructor(readonly code: SheetFailure) {
+    super(`sheet: ${code}`);
+  }
+}
+
+export interface SheetRow {
+  /** The row's number as the spreadsheet program shows it (1-based, header and title rows counted). */
+  row: number;
+  cells: RowCells;
+}
+
+export interface Sheet {
+  format: 'xlsx' | 'csv';
+  /** CSV only: the detected encoding (`UTF-8`, `GB18030`). */
+  encoding?: string;
+  /** The data rows after the header, in order; an empty row is not yielded. May be iterated once. */
+  rows: AsyncIterable<SheetRow>;
+  /** Bytes of the file consumed so far, for progress. */
+  bytesRead(): number;
+}
+
+/** What the format and encoding are judged on. */
+const HEAD_BYTES = 64 * 1024;
+/** The header is looked for among this many non-empty rows (a title and notes may come first). */
+const HEADER_SEARCH_ROWS = 20;
+/** A row naming this many columns is taken for a header that lacks a required one. */
+const MIN_HEADER_COLUMNS = 3;
+/** csv-parse's limit on one record, in characters: a 1 MB row must pass, a file with no line ends must not fill memory. */
+const MAX_RECORD_CHARS = 8 * 1024 * 1024;
+/** More than this share of undecodable or control characters: not text at all. */
+const MAX_GARBLED_SHARE = 0.01;
+
+/** Files people rename to .csv or .xlsx: images, PDFs, old .xls (OLE2), executables, other archives. */
+const BINARY_SIGNATURES = [
+  [0x25, 0x50, 0x44, 0x46], // %PDF
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x47, 0x49, 0x46, 0x38], // GIF8
+  [0xd0, 0xcf, 0x11, 0xe0], // OLE2: .xls, .doc
+  [0x4d, 0x5a], // MZ: Windows executable
+  [0x1f, 0x8b], // gzip
+  [0x52, 0x61, 0x72, 0x21], // RAR
+  [0x37, 0x7a, 0xbc, 0xaf], // 7z
+  [0x50, 0x4b, 0x05, 0x06], // an empty zip
+];
+const ZIP_ENTRY = [0x50, 0x4b, 0x03, 0x04];
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((byte, i) => bytes[i] === byte);
+
+/**
+ * The upload's bytes as they are pulled, counted. A failure of the source itself (the network, the
+ * blob store) is remembered and ends the stream, so the parsers stop; the readers then throw that
+ * error, not a verdict on the file, and the worker tries again.
+ */
+class Source {
+  private bytes = 0;
+  private readonly chunks: AsyncIterator<unknown>;
+  private stream: Readable | undefined;
+  failure: unknown;
+
+  constructor(private readonly file: Readable) {
+    this.chunks = file[Symbol.asyncIterator]();
+  }
+
+  readonly bytesRead = () => this.bytes;
+
+  async next(): Promise<Buffer | undefined> {
+    if (this.failure !== undefined) return undefined;
+    try {
+      const { value, done } = await this.chunks.next();
+      if (done) return undefined;
+      const chunk = Buffer.isBuffer(value) ? value : typeof value === 'string' ? Buffer.from(value) : Buffer.from(value as Uint8Array);
+      this.bytes += chunk.length;
+      return chunk;
+    } catch (error) {
+      this.failure = error;
+      return undefined;
+    }
+  }
+
+  /** The first `size` bytes (fewer when the file is shorter); `complete` when that is the whole file. */
+  async head(size: number): Promise<{ chunks: Buffer[]; bytes: Buffer; complete: boolean }> {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    while (length < size) {
+      const chunk = await this.next();
+      if (!chunk) {
+        this.throwIfFailed();
+        return { chunks, bytes: Buffer.concat(chunks), complete: true };
+      }
+      chunks.push(chunk);
+      length += chunk.length;
+    }
+    return { chunks, bytes: Buffer.concat(chunks), complete: false };
+  }
+
+  /** The whole file again as a byte stream: the head already read, then the rest as it comes. */
+  restream(head: Buffer[]): Readable {
+    const rest = async function* (source: Source) {
+      yield* head;
+      for (let chunk = await source.next(); chunk; chunk = await source.next()) yield chunk;
+    };
+    this.stream = Readable.from(rest(this), { objectMode: false });
+    return this.stream;
+  }
+
+  throwIfFailed() {
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  close() {
+    this.stream?.destroy();
+    this.file.destroy();
+  }
+}
+
+/* ------------------------------------------ sniffing ------------------------------------------ */
+
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g;
+
+/** Whether decoded text is mostly text: a binary file decodes to replacement and control characters. */
+function looksLikeText(text: string): boolean {
+  const garbled = text.match(CONTROL_CHARACTERS)?.length ?? 0;
+  return garbled <= Math.max(0, text.length * MAX_GARBLED_SHARE);
+}
+
+/** Valid UTF-8, allowing a character cut at the end of an incomplete head. */
+function isUtf8(bytes: Uint8Array, complete: boolean): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !complete });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * UTF-8 or GB18030 (GBK and GB2312 are subsets of it, and it is what Chinese Excel writes): valid
+ * UTF-8 is UTF-8, anything else GB18030. A statistical guess (chardet) adds nothing here: it calls
+ * every valid UTF-8 text UTF-8, and its other answers (Big5, EUC-KR, windows-1252 for a short GBK
+ * file) would be wrong for this portal's files.
+ */
+function textEncoding(head: Buffer, complete: boolean): 'UTF-8' | 'GB18030' {
+  return startsWith(head, UTF8_BOM) || isUtf8(head, complete) ? 'UTF-8' : 'GB18030';
+}
+
+/** Comma unless the first lines have more tabs or semicolons (Excel's "Unicode text", European Excel). */
+function delimiterOf(text: string): string {
+  const lines = text
+    .split(/\r\n|\n|\r/)
+    .filter((line) => line.trim())
+    .slice(0, HEADER_SEARCH_ROWS);
+  const count = (char: string) => lines.reduce((sum, line) => sum + line.split(char).length - 1, 0);
+  let best = ',';
+  for (const candidate of ['\t', ';']) if (count(candidate) > count(best)) best = candidate;
+  return best;
+}
+
+type Kind = { format: 'xlsx' } | { format: 'csv'; encoding: 'UTF-8' | 'GB18030'; delimiter: string };
+
+function sniff(bytes: Buffer, wholeFile: boolean): Kind {
+  if (bytes.length === 0) throw new SheetError('emptyFile');
+  // A source may hand over a big first chunk: judge on the head only.
+  const head = bytes.subarray(0, HEAD_BYTES);
+  const complete = wholeFile && head.length === bytes.length;
+  if (startsWith(head, ZIP_ENTRY)) return { format: 'xlsx' };
+  if (BINARY_SIGNATURES.some((signature) => startsWith(head, signature)) || head.includes(0)) throw new SheetError('notSpreadsheet');
+  const encoding = textEncoding(head, complete);
+  const text = encoding === 'UTF-8' ? head.toString('utf8') : iconv.decode(head, 'gb18030');
+  // The last character of an incomplete head may be cut in two.
+  if (!looksLikeText(complete ? text : text.slice(0, -1))) throw new SheetError('notSpreadsheet');
+  return { format: 'csv', encoding, delimiter: delimiterOf(text) };
+}
+
+/* ----------------------------------------- raw rows ------------------------------------------ */
+
+/** A row as the file has it: its number and its cells by 0-based column (exceljs values for .xlsx, text for CSV). */
+interface RawRow {
+  row: number;
+  values: readonly unknown[];
+}
+
+async function* csvRows(stream: Readable, source: Source, kind: Extract<Kind, { format: 'csv' }>): AsyncGenerator<RawRow> {
+  const parser = parse({
+    delimiter: kind.delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    bom: true,
+    max_record_size: MAX_RECORD_CHARS,
+  });
+  // The decoder keeps a character cut between two chunks whole; errors reach the parser's iteration.
+  pipeline(stream, iconv.decodeStream(kind.encoding === 'UTF-8' ? 'utf8' : 'gb18030'), parser, () => {});
+  let row = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      source.throwIfFailed();
+      yield { row: ++row, values: record };
+    }
+  } catch (error) {
+    source.throwIfFailed();
+    // Malformed CSV (a quote never closed, a record past the limit) is a verdict on the file.
+    if (error instanceof CsvError) throw new SheetError('unreadable');
+    throw error;
+  } finally {
+    parser.destroy();
+  }
+  source.throwIfFailed();
+}
+
+/** How many bytes of `bytes` make whole UTF-8 characters: without a character cut at the end. */
+function wholeCharactersLength(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: the character starts further back
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? bytes.length - back : bytes.length;
+  }
+  return bytes.length;
+}
+
+/** Chunks of UTF-8 re-cut so that none ends inside a character (the cut end goes with the next chunk). */
+async function* wholeCharacters(chunks: AsyncIterable<unknown> | Iterable<unknown>): AsyncGenerator<Buffer> {
+  let carry = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    const bytes = Buffer.concat([carry, Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))]);
+    const whole = wholeCharactersLength(bytes);
+    carry = Buffer.from(bytes.subarray(whole));
+    if (whole > 0) yield bytes.subarray(0, whole);
+  }
+  if (carry.length > 0) yield carry;
+}
+
+class WholeCharacters extends Transform {
+  private carry = Buffer.alloc(0);
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+    const bytes = Buffer.concat([this.carry, chunk]);
+    const whole = wholeCharactersLength(bytes);
+    this.carry = Buffer.from(bytes.subarray(whole));
+    done(null, whole > 0 ? bytes.subarray(0, whole) : undefined);
+  }
+
+  override _flush(done: TransformCallback) {
+    done(null, this.carry.length > 0 ? this.carry : undefined);
+  }
+}
+
+interface WorkbookReaderParts {
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(chunks: AsyncIterable<unknown>, sheetNo: string): Generator<unknown>;
+}
+const workbookReaderParts = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as WorkbookReaderParts;
+
+/**
+ * exceljs 4.4's streaming reader, with two things put right:
+ * - it decodes every chunk of a part on its own, so a Chinese character cut between two chunks (of
+ *   the upload, of the inflated zip entry, of a temporary file) comes out as two replacement
+ *   characters: its parts are fed to it re-cut at character boundaries;
+ * - a worksheet stored before the shared strings (as Excel and WPS store them) is set aside in a
+ *   temporary file, removed only once the reader is asked for the next worksheet: the sheets after
+ *   the first are not read, and their files are closed at once (see `finishWorkbook`).
+ */
+class UploadWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  private worksheetsSeen = 0;
+
+  _parseSharedStrings(entry: Readable) {
+    const whole = new WholeCharacters();
+    entry.on('error', (error) => whole.destroy(error));
+    return workbookReaderParts._parseSharedStrings.call(this, entry.pipe(whole));
+  }
+
+  _parseWorksheet(chunks: AsyncIterable<unknown>, sheetNo: string) {
+    if (this.worksheetsSeen++ === 0) return workbookReaderParts._parseWorksheet.call(this, wholeCharacters(chunks), sheetNo);
+    // Not the first worksheet: a temporary file's stream is closed unread (a zip entry is drained by exceljs).
+    if (chunks instanceof Readable) chunks.destroy();
+    return workbookReaderParts._parseWorksheet.call(this, wholeCharacters([]), sheetNo);
+  }
+}
+
+/**
+ * Asks the reader for the rest of the worksheets without reading them, so that it removes the
+ * temporary files it made; a workbook broken further on no longer matters.
+ */
+async function finishWorkbook(sheets: AsyncIterator<unknown>) {
+  try {
+    while (!(await sheets.next()).done);
+  } catch {
+    // The rows already read stand or fell on their own.
+  }
+}
+
+async function* xlsxRows(stream: Readable, source: Source): AsyncGenerator<RawRow> {
+  const reader = new UploadWorkbookReader(stream, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  const sheets = reader[Symbol.asyncIterator]();
+  let sheetFound = false;
+  try {
+    const first = await sheets.next();
+    source.throwIfFailed();
+    if (first.done) throw new SheetError('notSpreadsheet');
+    sheetFound = true;
+    // The first worksheet only: the template's instructions are on the second.
+    for await (const row of first.value) {
+      source.throwIfFailed();
+      // exceljs numbers cells from 1 and leaves index 0 empty.
+      yield { row: row.number, values: (row.values as unknown[]).slice(1) };
+    }
+    source.throwIfFailed();
+  } catch (error) {
+    source.throwIfFailed();
+    if (error instanceof SheetError) throw error;
+    // A zip that is not a workbook, or a workbook broken part-way.
+    throw new SheetError(sheetFound ? 'unreadable' : 'notSpreadsheet');
+  } finally {
+    await finishWorkbook(sheets);
+  }
+}
+
+/* ------------------------------------------- cells ------------------------------------------- */
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * A cell's text as the sheet shows it: a formula's cached result (never the formula), the plain
+ * text of rich text and hyperlinks, an Excel date serial in the date column as `YYYY-MM-DD`.
+ */
+function cellText(value: unknown, column?: RowColumn): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  // Integers up to 2^53 print as plain digits (a phone typed as a number); a longer ID number typed
+  // as a number has already lost its last digits in Excel, and the schema refuses what is left.
+  if (typeof value === 'number') return (column === 'date' ? excelSerialDate(value) : undefined) ?? String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if (isObject(value)) {
+    if (Array.isArray(value.richText)) return value.richText.map((run: unknown) => (isObject(run) && typeof run.text === 'string' ? run.text : '')).join('');
+    if ('formula' in value || 'sharedFormula' in value) return cellText(value.result, column);
+    if ('text' in value) return cellText(value.text, column);
+    if (typeof value.error === 'string') return value.error;
+  }
+  return '';
+}
+
+/** Trimmed and cut to MAX_CELL_CHARS (not inside a surrogate pair). */
+function cleanText(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed.length <= MAX_CELL_CHARS) return trimmed;
+  const cut = trimmed.slice(0, MAX_CELL_CHARS);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+const isBlank = (values: readonly unknown[]) => values.every((value) => cellText(value).trim() === '');
+
+/** Column → its index in the row, for the cells whose words name a column (the first of two wins). */
+function columnsOf(values: readonly unknown[]): Map<RowColumn, number> {
+  const columns = new Map<RowColumn, number>();
+  values.forEach((value, index) => {
+    const column = columnOfHeader(cellText(value));
+    if (column && !columns.has(column)) columns.set(column, index);
+  });
+  return columns;
+}
+
+/** An event column holds a handful of words, over and over: each is looked up once. */
+function eventReader(): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    let event = known.get(text);
+    if (event === undefined) {
+      event = eventOfWord(text) ?? text;
+      if (known.size < 1000) known.set(text, event);
+    }
+    return event;
+  };
+}
+
+/** The row's cells by column, or undefined when every one of them is blank. */
+function cellsOf(values: readonly unknown[], header: Map<RowColumn, number>, eventOf: (text: string) => string): RowCells | undefined {
+  const cells: RowCells = {};
+  let any = false;
+  for (const [column, index] of header) {
+    const text = cleanText(cellText(values[index], column));
+    if (!text) continue;
+    cells[column] = column === 'event' ? eventOf(text) : text;
+    any = true;
+  }
+  return any ? cells : undefined;
+}
+
+/* ------------------------------------------- sheet ------------------------------------------- */
+
+/**
+ * Reads rows until the header: the first of the first non-empty rows that names every required
+ * column. Rows above it (a title, notes) are passed over.
+ */
+async function findHeader(rows: AsyncIterator<RawRow>): Promise<Map<RowColumn, number>> {
+  let nonEmpty = 0;
+  let partial = false;
+  while (nonEmpty < HEADER_SEARCH_ROWS) {
+    const next = await rows.next();
+    if (next.done) break;
+    if (isBlank(next.value.values)) continue;
+    nonEmpty++;
+    const columns = columnsOf(next.value.values);
+    if (REQUIRED_COLUMNS.every((column) => columns.has(column))) return columns;
+    if (columns.size >= MIN_HEADER_COLUMNS) partial = true;
+  }
+  if (nonEmpty === 0) throw new SheetError('emptyFile');
+  throw new SheetError(partial ? 'missingColumns' : 'noHeader');
+}
+
+async function* dataRows(rows: AsyncIterator<RawRow>, header: Map<RowColumn, number>, source: Source): AsyncGenerator<SheetRow> {
+  let count = 0;
+  const eventOf = eventReader();
+  try {
+    for (let next = await rows.next(); !next.done; next = await rows.next()) {
+      const cells = cellsOf(next.value.values, header, eventOf);
+      if (!cells) continue;
+      if (++count > MAX_UPLOAD_ROWS) throw new SheetError('tooManyRows');
+      yield { row: next.value.row, cells };
+    }
+  } finally {
+    await rows.return?.();
+    source.close();
+  }
+}
+
+/** Opens a sheet: sniffs the format, finds the header; throws `SheetError` when it is not an upload at all. */
+export async function openSheet(file: Readable): Promise<Sheet> {
+  const source = new Source(file);
+  let rows: AsyncIterator<RawRow> | undefined;
+  try {
+    const head = await source.head(HEAD_BYTES);
+    const kind = sniff(head.bytes, head.complete);
+    const stream = source.restream(head.chunks);
+    rows = kind.format === 'xlsx' ? xlsxRows(stream, source) : csvRows(stream, source, kind);
+    const header = await findHeader(rows);
+    return {
+      format: kind.format,
+      ...(kind.format === 'csv' ? { encoding: kind.encoding } : {}),
+      rows: dataRows(rows, header, source),
+      bytesRead: source.bytesRead,
+    };
+  } catch (error) {
+    await rows?.return?.();
+    source.close();
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * One upload through the import worker, in a process of its own so its peak memory is the
+ * worker's alone: the check (a dry run), then the commit, as the queue would run them. Settings
+ * come from the environment (as in Lambda); the upload id is the first argument. Prints one JSON
+ * line: each phase's seconds and counts, and the process's peak resident set.
+ */
+import { runImport } from '#functions/agency/import-worker';
+import { startCommit } from '#functions/agency/committing';
+import { readUpload } from '#functions/agency/uploads';
+
+const uploadId = process.argv[2];
+if (!uploadId) throw new Error('usage: agency-worker <uploadId>');
+
+const timed = async (phase: 'check' | 'commit') => {
+  const started = performance.now();
+  const outcome = await runImport({ uploadId, phase });
+  const seconds = (performance.now() - started) / 1000;
+  const upload = await readUpload(uploadId, true);
+  if (outcome !== 'finished' || !upload) throw new Error(`the ${phase} ended ${outcome}`);
+  return { seconds, status: upload.status, counts: upload.counts, failure: upload.failure };
+};
+
+const check = await timed('check');
+const checked = await readUpload(uploadId, true);
+if (!checked) throw new Error('the upload is gone');
+await startCommit(checked);
+const commit = await timed('commit');
+console.log(JSON.stringify({ check, commit, peakRssMB: process.resourceUsage().maxRSS / 1024 }));
