@@ -7,26 +7,20 @@
  * injected into the DynamoDB client with aws-sdk-client-mock; every other call goes through to
  * DynamoDB Local.
  */
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { mockClient } from 'aws-sdk-client-mock';
-import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { sheetTexts } from '#functions/agency/sheet-texts';
 import { db } from '#functions/commons/dynamo';
 import { commitUpload, csvOf, newOrganisation, uploadSheet, waitForUpload, type TestOrganisation, type TestRow } from '#test/support/agency';
+import { dynamoFaults, type Send } from '#test/support/faults';
 import { startProduct, type TestProduct } from '#test/support/product';
 import { citizenId } from '#test/support/residents';
 
 let product: TestProduct;
 let org: TestOrganisation;
-const database = mockClient(DynamoDBDocumentClient);
-type Send = (this: DynamoDBDocumentClient, command: object) => Promise<unknown>;
-type Fake = Parameters<typeof database.send.callsFake>[0];
-/** The real `send`, which the mock replaced. */
-const realSend = database.send.wrappedMethod as unknown as Send;
-const passThrough: Send = function (command) {
-  return realSend.call(this, command);
-};
+const database = dynamoFaults();
+const { realSend } = database;
 
 type WriteRequest = { PutRequest: { Item: { pk: string; sk: string } } };
 
@@ -58,24 +52,18 @@ function throttleBatchWrites(refused: ReadonlySet<number>, halved: ReadonlySet<n
     }
     return { ...output, UnprocessedItems: unprocessed.length ? { [table]: unprocessed } : {} };
   };
-  database.send.callsFake(faulty as unknown as Fake);
+  database.fake(faulty);
   return { written, faults };
 }
 
 beforeAll(async () => {
-  database.send.callsFake(passThrough as unknown as Fake);
   product = await startProduct();
   org = await newOrganisation(product, 'employer');
   // A whole product against DynamoDB Local: the unit project's default timeouts are for pure functions.
 }, 60_000);
 
-afterEach(() => {
-  database.send.callsFake(passThrough as unknown as Fake);
-});
-
 afterAll(async () => {
   await product?.close();
-  database.restore();
 });
 
 const VALID = 230;
@@ -152,7 +140,7 @@ it('look-ups left unprocessed are asked again: the same file again is all alread
     const output = (await realSend.call(this, new BatchGetCommand({ RequestItems: { [table]: { ...request, Keys: keys.slice(0, half) } } }))) as object;
     return { ...output, UnprocessedKeys: { [table]: { ...request, Keys: keys.slice(half) } } };
   };
-  database.send.callsFake(faulty as unknown as Fake);
+  database.fake(faulty);
   const again = await uploadSheet(product, org.token, 'again.csv', csvOf(rows()));
   const checked = await waitForUpload(product, org.token, again, ['checked', 'failed'], { timeoutMs: 30_000 });
   expect(unprocessed).toBe(3);

@@ -4,23 +4,17 @@
  * first transaction did commit and only its answer was lost. The faults are injected into the
  * DynamoDB client with aws-sdk-client-mock; every other call goes through to DynamoDB Local.
  */
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { mockClient } from 'aws-sdk-client-mock';
-import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { call } from '#test/support/api-client';
+import { dynamoFaults, type Send } from '#test/support/faults';
 import { startProduct, type TestProduct } from '#test/support/product';
 import { STREETS, declarationBody, residentWithProfile, type Resident } from '#test/support/residents';
 
 let product: TestProduct;
-const database = mockClient(DynamoDBDocumentClient);
-type Send = (this: DynamoDBDocumentClient, command: object) => Promise<unknown>;
-type Fake = Parameters<typeof database.send.callsFake>[0];
-/** The real `send`, which the mock replaced. */
-const realSend = database.send.wrappedMethod as unknown as Send;
-const passThrough: Send = function (command) {
-  return realSend.call(this, command);
-};
+const database = dynamoFaults();
+const { realSend } = database;
 
 type Fault = 'before' | 'after';
 
@@ -35,22 +29,16 @@ function failNextTransaction(error: Error, when: Fault) {
     }
     return realSend.call(this, command);
   };
-  database.send.callsFake(faulty as unknown as Fake);
+  database.fake(faulty);
 }
 
 beforeAll(async () => {
-  database.send.callsFake(passThrough as unknown as Fake);
   product = await startProduct();
   // A whole product against DynamoDB Local: the unit project's default timeouts are for pure functions.
 }, 60_000);
 
-afterEach(() => {
-  database.send.callsFake(passThrough as unknown as Fake);
-});
-
 afterAll(async () => {
   await product?.close();
-  database.restore();
 });
 
 const submit = (resident: Resident, key: string) =>

@@ -1,7 +1,8 @@
-import { Alert, Form, Input, Modal, Radio } from 'antd';
+import { Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StayStatement } from '#shared/api/landlord';
 import { INTENDED_STAYS, RESIDENCE_REASONS, type IntendedStay, type ResidenceReason } from '#shared/residence/vocabulary';
+import { FormModal } from '../review/FormModal.tsx';
 import { useCodes } from '../review/useCodes.ts';
 
 interface Props {
@@ -32,13 +33,14 @@ export function VerifyModal({ name, sending, failure, onSubmit, onCancel }: Prop
   const choiceRequired = { required: true, message: t('residence:declare.choiceRequired') };
 
   return (
-    <Modal
+    <FormModal
+      form={form}
+      sending={sending}
+      failure={failure}
       open={name !== undefined}
       title={t('houseWatch:verify.confirmTitle')}
       okText={t('houseWatch:verify.action')}
       cancelText={t('houseWatch:verify.cancel')}
-      confirmLoading={sending}
-      onOk={() => form.submit()}
       onCancel={onCancel}
       // A fresh form for each tenant: what was chosen for one is never sent for the next.
       destroyOnHidden
@@ -75,7 +77,6 @@ export function VerifyModal({ name, sending, failure, onSubmit, onCancel }: Prop
           }
         </Form.Item>
       </Form>
-      {failure && <Alert className="review-alert" type="error" showIcon title={failure} />}
-    </Modal>
+    </FormModal>
   );
 }

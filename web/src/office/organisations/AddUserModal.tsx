@@ -1,12 +1,12 @@
-import { useState } from 'react';
 import { Alert, Form, Input, Modal, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Phone, Username } from '#shared/api/identity';
 import { createOrganisationUser } from '#shared/api/organisations';
 import type { CallOutput } from '../../api/client.ts';
 import { useServices } from '../../app/services.ts';
+import { FormModal } from '../review/FormModal.tsx';
 import { Ltr } from '../review/Ltr.tsx';
-import { fieldErrors } from './form-errors.ts';
+import { useServerForm } from './form-errors.ts';
 
 export type CreatedUser = CallOutput<typeof createOrganisationUser>;
 
@@ -33,48 +33,29 @@ interface Props {
 export function AddUserModal({ organisationId, open, onCancel, onCreated }: Props) {
   const { t } = useTranslation(['organisations']);
   const { call } = useServices();
-  const [form] = Form.useForm<Values>();
-  const [sending, setSending] = useState(false);
-  const [failure, setFailure] = useState<string>();
-
-  async function submit(values: Values) {
-    setSending(true);
-    setFailure(undefined);
-    try {
-      const phone = values.phone?.trim();
-      onCreated(
-        await call(createOrganisationUser, {
-          params: { id: organisationId },
-          body: {
-            username: values.username!,
-            displayName: values.displayName!.trim(),
-            ...(phone ? { phone } : {}),
-            orgAdmin: values.orgAdmin ?? false,
-          },
-        }),
-      );
-    } catch (error) {
-      const found = fieldErrors(error, SERVER_FIELDS, t);
-      form.setFields(found.fields);
-      setFailure(found.message);
-    } finally {
-      setSending(false);
-    }
-  }
+  const { form, submit, frame } = useServerForm(SERVER_FIELDS, t, async (values: Values) => {
+    const phone = values.phone?.trim();
+    onCreated(
+      await call(createOrganisationUser, {
+        params: { id: organisationId },
+        body: {
+          username: values.username!,
+          displayName: values.displayName!.trim(),
+          ...(phone ? { phone } : {}),
+          orgAdmin: values.orgAdmin ?? false,
+        },
+      }),
+    );
+  });
 
   return (
-    <Modal
+    <FormModal
+      {...frame}
       open={open}
       title={t('organisations:userForm.title')}
       okText={t('organisations:userForm.submit')}
       cancelText={t('organisations:userForm.cancel')}
-      confirmLoading={sending}
-      onOk={() => form.submit()}
       onCancel={onCancel}
-      afterClose={() => {
-        form.resetFields();
-        setFailure(undefined);
-      }}
       width={560}
     >
       <Form<Values> form={form} layout="vertical" name="organisation-user" initialValues={{ orgAdmin: false }} onFinish={(values) => void submit(values)}>
@@ -117,8 +98,7 @@ export function AddUserModal({ organisationId, open, onCancel, onCreated }: Prop
           <Switch aria-label={t('organisations:userForm.orgAdmin')} />
         </Form.Item>
       </Form>
-      {failure && <Alert className="review-alert" type="error" showIcon title={failure} />}
-    </Modal>
+    </FormModal>
   );
 }
 

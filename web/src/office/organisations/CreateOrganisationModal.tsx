@@ -1,12 +1,12 @@
-import { useState } from 'react';
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isCreditCode, ORGANISATION_TYPES, type OrganisationType } from '#shared/agency/organisation';
 import { createOrganisation, type OrganisationView } from '#shared/api/organisations';
 import { useServices } from '../../app/services.ts';
+import { FormModal } from '../review/FormModal.tsx';
 import { DivisionCascader } from './DivisionCascader.tsx';
 import { chosenStreet } from './divisions.ts';
-import { fieldErrors } from './form-errors.ts';
+import { useServerForm } from './form-errors.ts';
 
 interface Values {
   type?: OrganisationType;
@@ -39,45 +39,26 @@ interface Props {
 export function CreateOrganisationModal({ open, onCancel, onCreated }: Props) {
   const { t } = useTranslation(['organisations', 'sheet']);
   const { call } = useServices();
-  const [form] = Form.useForm<Values>();
-  const [sending, setSending] = useState(false);
-  const [failure, setFailure] = useState<string>();
-
-  async function submit(values: Values) {
-    setSending(true);
-    setFailure(undefined);
-    try {
-      const organisation = await call(createOrganisation, {
-        body: {
-          type: values.type!,
-          name: values.name!.trim(),
-          creditCode: values.creditCode!,
-          address: { division: chosenStreet(values.division)!, detail: values.detail!.trim() },
-        },
-      });
-      onCreated(organisation);
-    } catch (error) {
-      const found = fieldErrors(error, SERVER_FIELDS, t);
-      form.setFields(found.fields);
-      setFailure(found.message);
-    } finally {
-      setSending(false);
-    }
-  }
+  const { form, submit, frame } = useServerForm(SERVER_FIELDS, t, async (values: Values) => {
+    const organisation = await call(createOrganisation, {
+      body: {
+        type: values.type!,
+        name: values.name!.trim(),
+        creditCode: values.creditCode!,
+        address: { division: chosenStreet(values.division)!, detail: values.detail!.trim() },
+      },
+    });
+    onCreated(organisation);
+  });
 
   return (
-    <Modal
+    <FormModal
+      {...frame}
       open={open}
       title={t('organisations:form.title')}
       okText={t('organisations:form.submit')}
       cancelText={t('organisations:form.cancel')}
-      confirmLoading={sending}
-      onOk={() => form.submit()}
       onCancel={onCancel}
-      afterClose={() => {
-        form.resetFields();
-        setFailure(undefined);
-      }}
       width={640}
     >
       <Form<Values> form={form} layout="vertical" name="organisation" onFinish={(values) => void submit(values)}>
@@ -127,7 +108,6 @@ export function CreateOrganisationModal({ open, onCancel, onCreated }: Props) {
           <Input maxLength={120} autoComplete="off" />
         </Form.Item>
       </Form>
-      {failure && <Alert className="review-alert" type="error" showIcon title={failure} />}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { Form, type FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { ApiError, messageOf } from '../../api/errors.ts';
 
@@ -24,4 +26,39 @@ export function fieldErrors<Name extends string>(error: unknown, paths: Readonly
     }
   }
   return fields.length > 0 ? { fields } : { fields, message: messageOf(error, t) };
+}
+
+/**
+ * A modal's form sent by `send`: busy while it is, a refusal spread over the form by `paths` (as
+ * `fieldErrors`), and the form blank again once the modal has closed. `frame` is for `FormModal`.
+ */
+export function useServerForm<Values, Name extends keyof Values & string>(
+  paths: Readonly<Record<string, Name>>,
+  t: TFunction,
+  send: (values: Values) => Promise<void>,
+) {
+  const [form] = Form.useForm<Values>();
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<string>();
+
+  async function submit(values: Values) {
+    setSending(true);
+    setFailure(undefined);
+    try {
+      await send(values);
+    } catch (error) {
+      const found = fieldErrors(error, paths, t);
+      // The names are the form's own (`paths` maps onto them); antd's path type cannot see that of a generic form.
+      form.setFields(found.fields as Parameters<FormInstance<Values>['setFields']>[0]);
+      setFailure(found.message);
+    } finally {
+      setSending(false);
+    }
+  }
+
+  const afterClose = () => {
+    form.resetFields();
+    setFailure(undefined);
+  };
+  return { form, submit, frame: { form, sending, failure, afterClose } };
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Checkbox, Form, Input, Modal } from 'antd';
+import { Checkbox, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RETURN_REASONS, type ReturnReason } from '#shared/residence/vocabulary';
+import { FormModal } from './FormModal.tsx';
 import { useCodes } from './useCodes.ts';
 
 export interface ReturnInput {
@@ -28,14 +29,15 @@ export function ReturnModal({ open, sending, failure, fieldErrors, onSubmit, onC
   const [otherChosen, setOtherChosen] = useState(false);
 
   return (
-    <Modal
+    <FormModal
+      form={form}
+      sending={sending}
+      failure={failure}
       open={open}
       title={t('review:returnForm.title')}
       okText={t('review:returnForm.submit')}
       okButtonProps={{ danger: true }}
       cancelText={t('review:action.cancel')}
-      confirmLoading={sending}
-      onOk={() => form.submit()}
       onCancel={onCancel}
       afterClose={() => {
         form.resetFields();
@@ -84,7 +86,6 @@ export function ReturnModal({ open, sending, failure, fieldErrors, onSubmit, onC
           <Input.TextArea rows={4} maxLength={500} showCount placeholder={t('review:returnForm.notePlaceholder')} />
         </Form.Item>
       </Form>
-      {failure && <Alert className="review-alert" type="error" showIcon title={failure} />}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,19 +1,20 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, ProgressBar } from 'antd-mobile';
-import { DownlandOutline, FileOutline } from 'antd-mobile-icons';
+import { FileOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ORGANISATION_TYPES, type OrganisationType } from '#shared/agency/organisation';
 import { createUpload, getTemplate } from '#shared/api/agency';
 import { fillPath } from '#shared/api/route';
 import { ApiError, messageOf } from '../../api/errors.ts';
+import { putFile } from '../../api/files.ts';
 import { useServices } from '../../app/services.ts';
 import { useSession } from '../../auth/session.tsx';
 import { isolateLtr } from '../../i18n/bidi.ts';
+import { Section } from '../residence/parts.tsx';
 import { FormAlert } from '../residence/states.tsx';
 import { formatSize } from '../residence/words.ts';
-import { putFile } from './files.ts';
-import { DownloadOutcome, useDownload } from './useDownload.tsx';
+import { DownloadButton, DownloadOutcome, useDownload } from './useDownload.tsx';
 import { fileProblem, organisationType, orgTypeLabel, SHEET_ACCEPT, UPLOAD_LIMITS, uploadFileName } from './words.ts';
 
 type Sending = { status: 'idle' } | { status: 'sending'; progress: number } | { status: 'failed'; message: string };
@@ -41,10 +42,7 @@ function TemplateSection({ initialType }: { initialType: OrganisationType }) {
   const { download, start, reset } = useDownload();
 
   return (
-    <section className="rs-card" aria-labelledby="ag-template-title">
-      <h2 id="ag-template-title" className="rs-card-title">
-        {t('agency:newUpload.templateTitle')}
-      </h2>
+    <Section title={t('agency:newUpload.templateTitle')}>
       <p className="rs-lead">{t('agency:newUpload.templateLead')}</p>
       <div className="field">
         <label className="field-label" htmlFor="agency-template-type">
@@ -68,20 +66,13 @@ function TemplateSection({ initialType }: { initialType: OrganisationType }) {
           </select>
         </div>
       </div>
-      <Button
-        color="primary"
-        fill="outline"
-        size="large"
-        block
-        loading={download.status === 'loading'}
-        onClick={() => void start(fillPath(getTemplate.path, { type }), `${type}-template.xlsx`)}
-      >
-        <DownlandOutline aria-hidden="true" /> {t('agency:newUpload.download')}
-      </Button>
+      <DownloadButton download={download} onClick={() => void start(fillPath(getTemplate.path, { type }), `${type}-template.xlsx`)}>
+        {t('agency:newUpload.download')}
+      </DownloadButton>
       <DownloadOutcome download={download} testId="template-link">
         {(fileName) => t('agency:newUpload.saveLink', { file: isolateLtr(fileName) })}
       </DownloadOutcome>
-    </section>
+    </Section>
   );
 }
 

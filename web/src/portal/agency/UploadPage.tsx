@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Dialog, Toast } from 'antd-mobile';
-import { CheckCircleFill, CloseCircleFill, DownlandOutline } from 'antd-mobile-icons';
+import { CheckCircleFill, CloseCircleFill } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { commitUpload, getUploadErrors, type UploadView } from '#shared/api/agency';
@@ -9,11 +9,11 @@ import { ApiError, messageOf } from '../../api/errors.ts';
 import { useServices } from '../../app/services.ts';
 import { useLanguage } from '../../i18n/language.ts';
 import { Row } from '../residence/declare/steps.tsx';
-import { Reference } from '../residence/parts.tsx';
+import { Reference, Section } from '../residence/parts.tsx';
 import { EmptyState, LoadError, LoadingBlock } from '../residence/states.tsx';
 import { formatMoment } from '../residence/words.ts';
 import { UploadCounts, UploadProgress, UploadStatusTag } from './parts.tsx';
-import { DownloadOutcome, useDownload } from './useDownload.tsx';
+import { DownloadButton, DownloadOutcome, useDownload } from './useDownload.tsx';
 import { useUpload } from './useUpload.ts';
 import { rowErrorText, rowsToWrite } from './words.ts';
 
@@ -147,13 +147,10 @@ function Checked({ upload, onCommitted }: { upload: UploadView; onCommitted: (up
 
   return (
     <>
-      <section className="rs-card" aria-labelledby="ag-checked-title">
-        <h2 id="ag-checked-title" className="rs-card-title">
-          {t('agency:upload.checkedTitle')}
-        </h2>
+      <Section title={t('agency:upload.checkedTitle')}>
         <p className="rs-lead">{t('agency:upload.checkedLead')}</p>
         <UploadCounts counts={upload.counts} keys={['valid', 'invalid', 'duplicates', 'alreadyReported', 'late']} />
-      </section>
+      </Section>
       {upload.counts.invalid > 0 && <RowErrors upload={upload} />}
       <div className="rs-actions">
         {writes > 0 ? (
@@ -175,10 +172,7 @@ function Checked({ upload, onCommitted }: { upload: UploadView; onCommitted: (up
 function RowErrors({ upload }: { upload: UploadView }) {
   const { t } = useTranslation();
   return (
-    <section className="rs-card" aria-labelledby="ag-errors-title">
-      <h2 id="ag-errors-title" className="rs-card-title">
-        {t('agency:upload.errorsTitle')}
-      </h2>
+    <Section title={t('agency:upload.errorsTitle')}>
       {upload.firstErrors.length > 0 && (
         <>
           <p className="rs-field-note">
@@ -195,7 +189,7 @@ function RowErrors({ upload }: { upload: UploadView }) {
         </>
       )}
       <ErrorFile upload={upload} />
-    </section>
+    </Section>
   );
 }
 
@@ -206,16 +200,9 @@ function ErrorFile({ upload }: { upload: UploadView }) {
   return (
     <div className="ag-error-file">
       <p className="rs-field-note">{t('agency:upload.errorsNote')}</p>
-      <Button
-        color="primary"
-        fill="outline"
-        size="large"
-        block
-        loading={download.status === 'loading'}
-        onClick={() => void start(fillPath(getUploadErrors.path, { id: upload.id }), `${upload.id}-errors.xlsx`)}
-      >
-        <DownlandOutline aria-hidden="true" /> {t('agency:upload.downloadErrors')}
-      </Button>
+      <DownloadButton download={download} onClick={() => void start(fillPath(getUploadErrors.path, { id: upload.id }), `${upload.id}-errors.xlsx`)}>
+        {t('agency:upload.downloadErrors')}
+      </DownloadButton>
       <DownloadOutcome download={download} testId="errors-link">
         {(fileName) => <bdi dir="ltr">{fileName}</bdi>}
       </DownloadOutcome>

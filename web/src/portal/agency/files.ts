@@ -1,6 +1,6 @@
 /**
- * Spreadsheets to and from the API: the template and the error file come back as bytes (the JSON
- * client cannot take them), and an upload's file goes straight to the blob store's signed URL.
+ * Spreadsheets from the API: the template and the error file come back as bytes (the JSON client
+ * cannot take them). An upload's file goes straight to the blob store's signed URL (`putFile`).
  */
 import type { TFunction } from 'i18next';
 import { XLSX_CONTENT_TYPE } from '#shared/api/agency';
@@ -54,46 +54,4 @@ export async function fetchFile(request: FileRequest, fallbackName: string): Pro
   }
   const blob = await response.blob();
   return { blob, fileName: fileNameFromDisposition(response.headers.get('content-disposition'), fallbackName) };
-}
-
-/**
- * Hands a file to the browser as a download named `name`. The returned URL stays valid until
- * revoked, so the page can also offer it as a link (some phones ignore a scripted click).
- */
-export function saveFile(blob: Blob, name: string): string {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = name;
-  anchor.hidden = true;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  return url;
-}
-
-/**
- * PUTs a file's bytes where the upload ticket says, with exactly its headers (S3 checks the signed
- * ones), reporting progress as it goes: XMLHttpRequest, because fetch cannot report an upload's.
- */
-export function putFile(
-  url: string,
-  headers: Record<string, string>,
-  file: Blob,
-  onProgress: (fraction: number) => void,
-  signal: AbortSignal,
-): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open('PUT', url);
-    for (const [name, value] of Object.entries(headers)) request.setRequestHeader(name, value);
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    };
-    request.onload = () => (request.status >= 200 && request.status < 300 ? resolve() : reject(new Error(String(request.status))));
-    request.onerror = () => reject(new Error('network'));
-    request.onabort = () => reject(new Error('aborted'));
-    signal.addEventListener('abort', () => request.abort());
-    request.send(file);
-  });
 }

@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Button } from 'antd-mobile';
+import { DownlandOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../api/errors.ts';
+import { saveFile } from '../../api/files.ts';
 import { useServices } from '../../app/services.ts';
-import { fetchFile, saveFile } from './files.ts';
+import { fetchFile } from './files.ts';
 
 export type Download = { status: 'idle' } | { status: 'loading' } | { status: 'done'; url: string; fileName: string } | { status: 'failed'; message: string };
 
@@ -35,6 +38,15 @@ export function useDownload() {
   );
   const reset = useCallback(() => setDownload({ status: 'idle' }), []);
   return { download, start, reset };
+}
+
+/** The button that starts a download: busy while the file is fetched. */
+export function DownloadButton({ download, onClick, children }: { download: Download; onClick: () => void; children: ReactNode }) {
+  return (
+    <Button color="primary" fill="outline" size="large" block loading={download.status === 'loading'} onClick={onClick}>
+      <DownlandOutline aria-hidden="true" /> {children}
+    </Button>
+  );
 }
 
 /** Under a download button: the saved file as a link (`testId` names it for the browser tests), or what went wrong. */

@@ -4,6 +4,7 @@ import { DownlandOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { House } from '#shared/api/landlord';
 import { houseAddressDetail, housePath, printedHouseCode } from '#shared/landlord/house';
+import { saveFile } from '../../api/files.ts';
 import { placeText } from '../residence/DivisionPicker.tsx';
 import { useQrImage } from '../qr-image.ts';
 import { posterFileName, posterLayout, qrPlacement, wrapText, type TextBlock } from './poster.ts';
@@ -75,14 +76,7 @@ async function drawPoster(link: string, text: PosterText, rtl: boolean): Promise
 
 /** Saves a file the page made, as a download named `name`. */
 function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = name;
-  anchor.hidden = true;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
+  const url = saveFile(blob, name);
   // Long enough for the browser to start the download.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -16,6 +16,7 @@ import { TextField } from '../TextField.tsx';
 import { useDraft } from '../residence/declare/draft.ts';
 import { CheckSection, Row, StepActions, StepForm, StepHeading, SubmitPanel, useSteps } from '../residence/declare/steps.tsx';
 import { DateField } from '../residence/fields.tsx';
+import { Section } from '../residence/parts.tsx';
 import { InlineLoad, LoadError, LoadingBlock } from '../residence/states.tsx';
 import { formatDay } from '../residence/words.ts';
 import { FinesList, HouseAddress, OverCapacityWarning, ReportDeadline, ReportDeadlineLine } from './parts.tsx';
@@ -361,12 +362,9 @@ function LateConsequence({ rows, deadlineOf }: { rows: readonly TenantDraft[]; d
   const late = rows.map(deadlineOf).find((state): state is Extract<DeadlineState, { status: 'ready' }> => state?.status === 'ready' && state.value.report.filing === 'late');
   if (!late) return null;
   return (
-    <section className="rs-card ll-late-card" aria-labelledby="ll-late-title">
-      <h3 id="ll-late-title" className="rs-card-title">
-        {t('landlord:report.lateTitle')}
-      </h3>
+    <Section title={t('landlord:report.lateTitle')} level={3} className="ll-late-card">
       <p className="rs-lead">{t('landlord:report.lateLead')}</p>
       <FinesList fines={late.value.fines} />
-    </section>
+    </Section>
   );
 }

@@ -156,14 +156,15 @@ export function ReasonList({ entry }: { entry: HistoryEntry }) {
   );
 }
 
-/** A titled card of a record's page. */
-export function Section({ title, children, className }: { title: string; children: ReactNode; className?: string }) {
+/** A titled card of a record's page; `level` 3 for a card below a heading of its own page or step. */
+export function Section({ title, children, className, level = 2 }: { title: string; children: ReactNode; className?: string; level?: 2 | 3 }) {
   const id = useId();
+  const Heading = level === 3 ? 'h3' : 'h2';
   return (
     <section className={className ? `rs-card ${className}` : 'rs-card'} aria-labelledby={id}>
-      <h2 id={id} className="rs-card-title">
+      <Heading id={id} className="rs-card-title">
         {title}
-      </h2>
+      </Heading>
       {children}
     </section>
   );

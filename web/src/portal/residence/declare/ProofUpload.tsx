@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { createUpload, UPLOAD_LIMITS, type UploadPurpose, type UploadRequest } from '#shared/api/residence';
 import { messageOf } from '../../../api/errors.ts';
+import { putFile } from '../../../api/files.ts';
 import { useServices } from '../../../app/services.ts';
 import { formatSize } from '../words.ts';
 import type { ProofFile } from './draft.ts';
@@ -21,23 +22,6 @@ const acceptOf = (contentTypes: readonly string[]) =>
 function contentTypeOf(file: File): string {
   if (file.type) return file.type;
   return BY_EXTENSION[file.name.split('.').pop()?.toLowerCase() ?? ''] ?? '';
-}
-
-/** PUTs the bytes where the ticket says, with exactly its headers, reporting progress (fetch cannot). */
-function putFile(url: string, headers: Record<string, string>, file: File, onProgress: (fraction: number) => void, signal: AbortSignal) {
-  return new Promise<void>((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open('PUT', url);
-    for (const [name, value] of Object.entries(headers)) request.setRequestHeader(name, value);
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    };
-    request.onload = () => (request.status >= 200 && request.status < 300 ? resolve() : reject(new Error(String(request.status))));
-    request.onerror = () => reject(new Error('network'));
-    request.onabort = () => reject(new Error('aborted'));
-    signal.addEventListener('abort', () => request.abort());
-    request.send(file);
-  });
 }
 
 type UploadState = { status: 'idle' } | { status: 'uploading'; fileName: string; progress: number } | { status: 'failed'; message: string };
