@@ -8,6 +8,7 @@
  * show it stays flat as rows grow.
  */
 import { spawn } from 'node:child_process';
+import { build } from 'esbuild';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -21,6 +22,7 @@ import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '#shared/api/agency';
 import { newUploadItem } from '#functions/agency/uploads';
 import { organisationKey, reportsPartition, type OrganisationItem } from '#functions/agency/items';
 import { ensureTable } from '#infra/local/table-bootstrap';
+import { seedReferenceData } from '#infra/seed/seed';
 import { repoRoot } from '#infra/local/server';
 import { sheetTexts } from '#functions/agency/sheet-texts';
 import { ROW_COLUMNS } from '#shared/agency/rows';
@@ -28,18 +30,36 @@ import { batchWrite } from './batch-write.ts';
 import { round } from './measure.ts';
 import { writeBenchGbkCsv, writeBenchXlsx } from './sheets.ts';
 
-const SIZES = [10_000, 100_000] as const;
+const SIZES = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
 const FORMATS = ['xlsx', 'csv'] as const;
 
 interface WorkerRun {
   check: { seconds: number; counts: { rows: number; valid: number } };
   commit: { seconds: number; counts: { written: number } };
   peakRssMB: number;
+  peakLiveHeapMB: number;
 }
 
-function runWorker(uploadId: string, env: Record<string, string>): Promise<WorkerRun> {
+/** The worker as Lambda runs it: one bundled file (esbuild, as the CDK stack bundles functions), plain Node. */
+async function bundleWorker(into: string): Promise<string> {
+  const outfile = join(into, 'agency-worker.mjs');
+  await build({
+    entryPoints: [join(repoRoot, 'test/bench/agency-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    outfile,
+    logLevel: 'error',
+    // Some dependencies still call require(); an ES module bundle needs one made for it.
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
+  return outfile;
+}
+
+function runWorker(bundle: string, uploadId: string, env: Record<string, string>): Promise<WorkerRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/agency-worker.ts', uploadId], {
+    const child = spawn(process.execPath, ['--expose-gc', bundle, uploadId], {
       cwd: repoRoot,
       env: { ...process.env, ...env, POWERTOOLS_LOG_LEVEL: 'ERROR' },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -73,6 +93,7 @@ export async function measureAgencyUploads(dynamoEndpoint: string) {
   const shape = { header: ROW_COLUMNS.map((c) => words.columns[c]), hire: words.events.hire };
   const results: Record<string, unknown>[] = [];
   try {
+    const bundle = await bundleWorker(work);
     for (const rows of SIZES) {
       for (const format of FORMATS) {
         const table = `agency-bench-${randomUUID().slice(0, 8)}`;
@@ -103,6 +124,9 @@ export async function measureAgencyUploads(dynamoEndpoint: string) {
           gsi1sk: `${new Date().toISOString()}#org-bench`,
         };
         await documents.send(new PutCommand({ TableName: table, Item: org }));
+        // The stations and the divisions they serve, as every installation starts with them.
+        Object.assign(process.env, { TABLE_NAME: table, DYNAMODB_ENDPOINT: dynamoEndpoint });
+        await seedReferenceData();
         const file = join(work, `rows-${rows}.${format}`);
         await (format === 'xlsx' ? writeBenchXlsx(file, rows, shape, today) : writeBenchGbkCsv(file, rows, shape, today));
         const upload = newUploadItem({ orgId: org.id, orgType: org.type, fileName: `rows.${format}`, size: statSync(file).size, createdBy: { id: 'bench', name: 'bench' } });
@@ -111,9 +135,9 @@ export async function measureAgencyUploads(dynamoEndpoint: string) {
         process.env.BLOB_DIR = env.BLOB_DIR;
         await writeLocalBlob(upload.blobKey, format === 'csv' ? CSV_CONTENT_TYPE : XLSX_CONTENT_TYPE, await readFile(file));
 
-        const run = await runWorker(upload.id, env);
+        const run = await runWorker(bundle, upload.id, env);
         if (run.check.counts.valid !== rows || run.commit.counts.written !== rows) {
-          throw new Error(`${rows} ${format}: ${run.check.counts.valid} valid, ${run.commit.counts.written} written`);
+          throw new Error(`${rows} ${format}: ${JSON.stringify(run)}`);
         }
         const records = await recordsOf(documents, table, org.id);
         if (records.length !== rows) throw new Error(`${rows} ${format}: ${records.length} records in the table`);
@@ -127,19 +151,21 @@ export async function measureAgencyUploads(dynamoEndpoint: string) {
           check: { seconds: round(run.check.seconds), rowsPerSecond: round(rows / run.check.seconds, 0), ratio: round(rows / run.check.seconds / rawPerSecond) },
           commit: { seconds: round(run.commit.seconds), rowsPerSecond: round(rows / run.commit.seconds, 0), ratio: round(rows / run.commit.seconds / rawPerSecond) },
           workerPeakRssMB: round(run.peakRssMB, 0),
+          workerPeakLiveHeapMB: round(run.peakLiveHeapMB, 1),
         });
         rmSync(file);
       }
     }
-    const peak = (rows: number) => Math.max(...results.filter((r) => r.rows === rows).map((r) => r.workerPeakRssMB as number));
+    const peak = (rows: number, figure: 'workerPeakRssMB' | 'workerPeakLiveHeapMB') => Math.max(...results.filter((r) => r.rows === rows).map((r) => r[figure] as number));
+    const [fewer, more] = [Math.min(...SIZES), Math.max(...SIZES)];
     return {
       runs: results,
-      peakRssGrowthMB10kTo100k: round(peak(100_000) - peak(10_000), 0),
+      growthFromFewestToMostRows: { rows: [fewer, more], peakRssMB: round(peak(more, 'workerPeakRssMB') - peak(fewer, 'workerPeakRssMB'), 0), peakLiveHeapMB: round(peak(more, 'workerPeakLiveHeapMB') - peak(fewer, 'workerPeakLiveHeapMB'), 1) },
       target: 'commit rows/s ≥ 0.7 × raw BatchWriteItem of the same records; worker peak RSS ≤ 256 MB and flat from 10,000 to 100,000 rows',
     };
   } finally {
     documents.destroy();
-    delete process.env.BLOB_DIR;
+    for (const name of ['BLOB_DIR', 'TABLE_NAME', 'DYNAMODB_ENDPOINT']) delete process.env[name];
     rmSync(work, { recursive: true, force: true });
   }
 }

@@ -1,8 +1,10 @@
 /**
  * One upload through the import worker, in a process of its own so its peak memory is the
- * worker's alone: the check (a dry run), then the commit, as the queue would run them. Settings
- * come from the environment (as in Lambda); the upload id is the first argument. Prints one JSON
- * line: each phase's seconds and counts, and the process's peak resident set.
+ * worker's alone: the check (a dry run), then the commit, as the queue would run them. The
+ * benchmark bundles this file as Lambda bundles the worker and runs it with `--expose-gc`.
+ * Settings come from the environment (as in Lambda); the upload id is the first argument. Prints
+ * one JSON line: each phase's seconds and counts, the process's peak resident set, and the largest
+ * heap right after a full collection (sampled every second): what the worker really held at once.
  */
 import { runImport } from '#functions/agency/import-worker';
 import { startCommit } from '#functions/agency/committing';
@@ -11,13 +13,21 @@ import { readUpload } from '#functions/agency/uploads';
 const uploadId = process.argv[2];
 if (!uploadId) throw new Error('usage: agency-worker <uploadId>');
 
+const collect = (globalThis as { gc?: () => void }).gc;
+let peakLiveHeap = 0;
+const sampleLive = () => {
+  collect?.();
+  peakLiveHeap = Math.max(peakLiveHeap, process.memoryUsage().heapUsed);
+};
+const sampler = setInterval(sampleLive, 1000);
+
 const timed = async (phase: 'check' | 'commit') => {
   const started = performance.now();
   const outcome = await runImport({ uploadId, phase });
   const seconds = (performance.now() - started) / 1000;
   const upload = await readUpload(uploadId, true);
   if (outcome !== 'finished' || !upload) throw new Error(`the ${phase} ended ${outcome}`);
-  return { seconds, status: upload.status, counts: upload.counts, failure: upload.failure };
+  return { seconds, status: upload.status, counts: upload.counts, failure: upload.failure, firstErrors: upload.firstErrors.slice(0, 3) };
 };
 
 const check = await timed('check');
@@ -25,4 +35,6 @@ const checked = await readUpload(uploadId, true);
 if (!checked) throw new Error('the upload is gone');
 await startCommit(checked);
 const commit = await timed('commit');
-console.log(JSON.stringify({ check, commit, peakRssMB: process.resourceUsage().maxRSS / 1024 }));
+sampleLive();
+clearInterval(sampler);
+console.log(JSON.stringify({ check, commit, peakRssMB: process.resourceUsage().maxRSS / 1024, peakLiveHeapMB: peakLiveHeap / 1024 / 1024 }));

@@ -17,12 +17,15 @@ export interface SheetShape {
   hire: string;
 }
 
+const SURNAMES = [...'王李张刘陈杨赵黄周吴'];
+const GIVEN_NAMES = [...'伟芳娜敏静丽强磊军洋'];
+
 /** Row n: a person born on one of 10,000 days with one of 1,000 sequence numbers, hired in the last 28 days. */
 export function benchRow(n: number, hire: string, today: string): string[] {
   const birth = addDays('1970-01-01', n % 10_000).replaceAll('-', '');
   const sequence = String(Math.floor(n / 10_000) % 1000).padStart(3, '0');
   return [
-    `工人${n}`,
+    `${SURNAMES[n % 10]}${GIVEN_NAMES[Math.floor(n / 10) % 10]}`,
     citizenId('440304', birth, sequence),
     `139${String(n).padStart(8, '0')}`,
     hire,
