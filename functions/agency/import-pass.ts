@@ -25,6 +25,7 @@ import { readOrganisation } from '#functions/organisations/organisations';
 import { reportKey, rowErrorKey, type OrganisationItem, type ReportItem, type StoredRowError, type UploadCountsItem, type UploadItem } from './items.ts';
 import { reportItem } from './people.ts';
 import { rowsContext, type JudgedRow } from './rows-context.ts';
+import { commitAtHouse, reportsAtHouse } from './tenancies.ts';
 import { openSheet, SheetError, type SheetRow } from './sheet-reader.ts';
 import { FIRST_ERRORS, saveProgress, zeroCounts, type ImportPhase, type PhaseProgress } from './uploads.ts';
 
@@ -182,7 +183,7 @@ async function passOver(lease: Lease, plan: PassPlan, options: PassOptions, file
       counts: { ...zeroCounts(), ...counts, rows: judged.rows, duplicates: judged.duplicates, invalid: judged.invalid.length, valid: judged.candidates.length },
       errors: judged.invalid.flatMap(({ sheetRow, problems }) => problems.map((p) => ({ row: sheetRow.row, field: p.field, key: p.key }))),
     });
-    const work = { upload, calendar, candidates: judged.candidates, retries: options.retries, lookUp: plan.lookUp };
+    const work = { upload, organisation: org.name, calendar, candidates: judged.candidates, retries: options.retries, lookUp: plan.lookUp };
     const group: Group = {
       done: Promise.all([writeItems(errors, options.retries), chunkOf(work)]).then(([, counts]) => delta(counts)),
       settled: false,
@@ -232,6 +233,8 @@ async function passOver(lease: Lease, plan: PassPlan, options: PassOptions, file
 
 interface ChunkWork {
   upload: UploadItem;
+  /** The organisation's name, on the history of the tenancies its rows report. */
+  organisation: string;
   calendar: WorkingCalendar;
   candidates: readonly Candidate[];
   retries: WriteRetries | undefined;
@@ -258,8 +261,13 @@ async function checkChunk({ upload, calendar, candidates }: ChunkWork): Promise<
   return { alreadyReported, late };
 }
 
-/** The commit's writes of a chunk's records, filed now: only of rows with no record yet (looked up unless known to be none). */
-async function commitChunk({ upload, calendar, candidates, retries, lookUp }: ChunkWork): Promise<Partial<UploadCountsItem>> {
+/**
+ * The commit's writes of a chunk's records, filed now: only of rows with no record yet (looked up
+ * unless known to be none). A move-in or move-out at a registered house is the landlord's report
+ * too: written one row at a time, each in one transaction with its tenancy (see tenancies.ts); the
+ * other rows in batches.
+ */
+async function commitChunk({ upload, organisation, calendar, candidates, retries, lookUp }: ChunkWork): Promise<Partial<UploadCountsItem>> {
   const found = new Map(
     lookUp
       ? (
@@ -275,18 +283,34 @@ async function commitChunk({ upload, calendar, candidates, retries, lookUp }: Ch
   let written = 0;
   let late = 0;
   const records: ReportItem[] = [];
-  for (const { sheetRow, judged } of candidates) {
-    const existing = found.get(judged.identity);
-    if (existing && existing.uploadId !== upload.id) {
+  const atHouses: Array<{ record: ReportItem; judged: Candidate['judged'] }> = [];
+  const count = (record: FoundRecord) => {
+    if (record.uploadId !== upload.id) {
       alreadyReported++;
-      continue;
+      return;
     }
     // Written now, or by this commit before it was interrupted (counted, not written again).
     written++;
-    const record = existing ?? (await reportItem({ orgId: upload.orgId, orgType: upload.orgType, uploadId: upload.id, row: sheetRow.row, judged, filedAt, calendar }));
     if (record.report.filing === 'late') late++;
-    if (!existing) records.push(record as ReportItem);
+  };
+  for (const { sheetRow, judged } of candidates) {
+    const existing = found.get(judged.identity);
+    if (existing) {
+      count(existing);
+      continue;
+    }
+    const record = await reportItem({ orgId: upload.orgId, orgType: upload.orgType, uploadId: upload.id, row: sheetRow.row, judged, filedAt, calendar });
+    if (reportsAtHouse(judged.row, judged.place.houseCode)) atHouses.push({ record, judged });
+    else {
+      count(record);
+      records.push(record);
+    }
   }
-  await writeItems(records, retries);
+  const oneByOne = async () => {
+    // In file order: rows at the same house change its occupant count one after the other.
+    for (const { record, judged } of atHouses) count((await commitAtHouse(record, judged.row, organisation)).record);
+  };
+  // Both finish before the chunk settles, so a failure leaves no write of it still under way.
+  for (const settled of await Promise.allSettled([writeItems(records, retries), oneByOne()])) if (settled.status === 'rejected') throw settled.reason;
   return { alreadyReported, written, late };
 }

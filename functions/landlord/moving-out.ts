@@ -17,7 +17,7 @@ import { checkMoveOutDate } from '#functions/residence/moving-out';
 import { advanced, guardedPut, releasePointer } from '#functions/review/decisions';
 import { tenancyForCaller } from './access.ts';
 import { commitChange, type TenancyChange } from './changes.ts';
-import type { TenancyItem } from './items.ts';
+import type { HouseItem, TenancyItem } from './items.ts';
 import { tenantNotice } from './notices.ts';
 import { advancedTenancy, lateReportPuts, occupancyChange, occupantDelta, storedReport, tenancyChanged, tenancyWrite } from './records.ts';
 
@@ -34,35 +34,44 @@ async function declarationEnding(tenancy: TenancyItem, on: string, at: string): 
   return [guardedPut(ended, declaration), ...pointer];
 }
 
+/**
+ * The change that ends `tenancy` at `house` on `movedOutOn`, reported on the landlord's side at
+ * `now`: its writes (tenancy, occupant count, declaration, notice, late list) and the tenant's text.
+ * `note` names who filed it for the landlord (an organisation's upload). The tenancy must be one
+ * that can end, the date one it can end on.
+ */
+export async function movedOutChange(tenancy: TenancyItem, house: HouseItem, movedOutOn: string, now: Date, note?: string): Promise<TenancyChange> {
+  const status = nextTenancyStatus(tenancy.status, 'movedOut');
+  if (!status) throw tenancyChanged();
+  checkMoveOutDate(movedOutOn, tenancy.moveInDate);
+
+  const at = now.toISOString();
+  const moveOutReport = await storedReport(tenancy.packId, 'moveOut', movedOutOn, now);
+  const next = advancedTenancy(tenancy, status, { at, event: 'movedOut', actor: 'landlord', ...(note ? { note } : {}) }, { moveOutDate: movedOutOn, moveOutReport });
+  const occupancy = occupancyChange(house, occupantDelta(tenancy.status, status), at);
+  const [ending, notice] = await Promise.all([
+    declarationEnding(tenancy, movedOutOn, at),
+    tenantNotice('tenancyEnded', next, house, at, { id: tenancy.id, on: movedOutOn }, tenancy.declarationId ? { declarationId: tenancy.declarationId } : {}),
+  ]);
+  return {
+    items: [
+      tenancyWrite(next, tenancy),
+      ...(occupancy ? [occupancy.write] : []),
+      ...ending,
+      ...notice.items,
+      ...lateReportPuts(house, next, 'moveOut', moveOutReport),
+    ],
+    tenancy: next,
+    ...(occupancy ? { house: occupancy.next } : {}),
+    texts: [notice.text],
+  };
+}
+
 export async function moveOut(caller: Caller, id: string, { movedOutOn, version }: Body): Promise<TenancyItem> {
   const change = await commitChange(async (): Promise<TenancyChange> => {
     const { tenancy, house } = await tenancyForCaller(caller, id);
     if (version !== undefined && version !== tenancy.version) throw tenancyChanged();
-    const status = nextTenancyStatus(tenancy.status, 'movedOut');
-    if (!status) throw tenancyChanged();
-    checkMoveOutDate(movedOutOn, tenancy.moveInDate);
-
-    const now = currentInstant();
-    const at = now.toISOString();
-    const moveOutReport = await storedReport(tenancy.packId, 'moveOut', movedOutOn, now);
-    const next = advancedTenancy(tenancy, status, { at, event: 'movedOut', actor: 'landlord' }, { moveOutDate: movedOutOn, moveOutReport });
-    const occupancy = occupancyChange(house, occupantDelta(tenancy.status, status), at);
-    const [ending, notice] = await Promise.all([
-      declarationEnding(tenancy, movedOutOn, at),
-      tenantNotice('tenancyEnded', next, house, at, { id, on: movedOutOn }, tenancy.declarationId ? { declarationId: tenancy.declarationId } : {}),
-    ]);
-    return {
-      items: [
-        tenancyWrite(next, tenancy),
-        ...(occupancy ? [occupancy.write] : []),
-        ...ending,
-        ...notice.items,
-        ...lateReportPuts(house, next, 'moveOut', moveOutReport),
-      ],
-      tenancy: next,
-      ...(occupancy ? { house: occupancy.next } : {}),
-      texts: [notice.text],
-    };
+    return movedOutChange(tenancy, house, movedOutOn, currentInstant());
   });
   return change.tenancy;
 }

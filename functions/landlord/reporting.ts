@@ -49,9 +49,13 @@ async function accountOfCitizenId(hash: string): Promise<string | undefined> {
   return Item?.accountId as string | undefined;
 }
 
-interface Prepared {
+/** Who a move-in report is about: the fields reported and the keyed hash of the ID number. */
+export interface ReportedTenant {
   tenant: Tenant;
   citizenIdHash: string;
+}
+
+interface Prepared extends ReportedTenant {
   /** This person's unanswered request at this house: the report confirms it. */
   request?: TenancyItem;
 }
@@ -73,8 +77,17 @@ async function prepare(house: HouseItem, tenants: readonly Tenant[]): Promise<Pr
   return prepared;
 }
 
-/** A new tenancy the landlord reports, waiting for the tenant to confirm, with its writes and texts. */
-async function reportedTenancy(house: HouseItem, p: Prepared, now: Date): Promise<{ tenancy: TenancyItem; items: TransactItem[]; text: Text }> {
+/**
+ * A new tenancy at `house` reported on the landlord's side, waiting for the tenant to confirm, with
+ * its writes (the house's occupant count apart: one write for a whole report) and texts. `note`
+ * names who filed it for the landlord (an organisation's upload).
+ */
+export async function reportedTenancyAt(
+  house: HouseItem,
+  p: ReportedTenant,
+  now: Date,
+  note?: string,
+): Promise<{ tenancy: TenancyItem; items: TransactItem[]; texts: Text[] }> {
   const at = now.toISOString();
   const pack = packById(house.packId);
   const { tenant } = p;
@@ -91,7 +104,7 @@ async function reportedTenancy(house: HouseItem, p: Prepared, now: Date): Promis
     moveInDate: tenant.moveInDate,
     moveInReport,
     confirmBy: confirmationDue(pack, tenant.moveInDate, now, calendar).toISOString(),
-    history: [{ at, event: 'reportedByLandlord', actor: 'landlord' }],
+    history: [{ at, event: 'reportedByLandlord', actor: 'landlord', ...(note ? { note } : {}) }],
   });
   const { id } = tenancy;
   const pointer: TenantPhoneItem = { ...tenantPhoneKey(tenancy.tenant.phoneHash, id), tenancyId: id };
@@ -104,7 +117,7 @@ async function reportedTenancy(house: HouseItem, p: Prepared, now: Date): Promis
       ...notice.items,
       ...lateReportPuts(house, tenancy, 'moveIn', moveInReport),
     ],
-    text: notice.text,
+    texts: [notice.text],
   };
 }
 
@@ -137,9 +150,8 @@ export async function reportTenants({ caller, code, tenants, idempotency }: Repo
     const now = currentInstant();
     const parts = await Promise.all(
       prepared.map(async (p) => {
-        if (!p.request) return reportedTenancy(house, p, now);
-        const confirmed = await confirmRequest(p.request, house, now);
-        return { tenancy: confirmed.tenancy, items: confirmed.items, text: confirmed.texts[0]! };
+        if (!p.request) return reportedTenancyAt(house, p, now);
+        return confirmRequest(p.request, house, now);
       }),
     );
     const added = prepared.filter((p) => !p.request).length;
@@ -151,7 +163,7 @@ export async function reportTenants({ caller, code, tenants, idempotency }: Repo
       ...(idempotency ? [idempotencyPut(caller.id, idempotency.key, idempotency.fingerprint, { tenancyIds: tenancies.map((t) => t.id) })] : []),
     ];
     if (items.length > MAX_TRANSACTION_ITEMS) throw new ApiError(400, 'validation_failed', {}, [{ path: 'tenants', key: 'validation.tooMany' }]);
-    return { items, texts: parts.map((p) => p.text), tenancies, house: occupancy?.next ?? house };
+    return { items, texts: parts.flatMap((p) => p.texts), tenancies, house: occupancy?.next ?? house };
   });
   return { tenancies: change.tenancies, house: change.house };
 }
