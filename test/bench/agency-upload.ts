@@ -22,6 +22,7 @@ import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '#shared/api/agency';
 import { newUploadItem } from '#functions/agency/uploads';
 import { organisationKey, reportsPartition, type OrganisationItem } from '#functions/agency/items';
 import { ensureTable } from '#infra/local/table-bootstrap';
+import { WORKER_HEAP_FLAGS } from '#infra/stack/imports';
 import { seedReferenceData } from '#infra/seed/seed';
 import { repoRoot } from '#infra/local/server';
 import { sheetTexts } from '#functions/agency/sheet-texts';
@@ -31,7 +32,7 @@ import { round } from './measure.ts';
 import { writeBenchGbkCsv, writeBenchXlsx } from './sheets.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
-const FORMATS = ['xlsx', 'csv'] as const;
+const FORMATS = (process.env.BENCH_FORMATS ?? 'xlsx,csv').split(',') as ('xlsx' | 'csv')[];
 
 interface WorkerRun {
   check: { seconds: number; counts: { rows: number; valid: number } };
@@ -40,7 +41,7 @@ interface WorkerRun {
   peakLiveHeapMB: number;
 }
 
-/** The worker as Lambda runs it: one bundled file (esbuild, as the CDK stack bundles functions), plain Node. */
+/** The worker as Lambda runs it: one bundled file (esbuild, as the CDK stack bundles functions), plain Node with the worker's heap flags. */
 async function bundleWorker(into: string): Promise<string> {
   const outfile = join(into, 'agency-worker.mjs');
   await build({
@@ -59,7 +60,7 @@ async function bundleWorker(into: string): Promise<string> {
 
 function runWorker(bundle: string, uploadId: string, env: Record<string, string>): Promise<WorkerRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', bundle, uploadId], {
+    const child = spawn(process.execPath, ['--expose-gc', ...WORKER_HEAP_FLAGS.split(' '), bundle, uploadId], {
       cwd: repoRoot,
       env: { ...process.env, ...env, POWERTOOLS_LOG_LEVEL: 'ERROR' },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -94,6 +95,10 @@ export async function measureAgencyUploads(dynamoEndpoint: string) {
   const results: Record<string, unknown>[] = [];
   try {
     const bundle = await bundleWorker(work);
+    // DynamoDB Local's JIT warms up on its first writes: they must not fall on the first run measured.
+    const warmUp = `agency-bench-warm-${randomUUID().slice(0, 8)}`;
+    await ensureTable(dynamoEndpoint, warmUp);
+    await batchWrite(documents, warmUp, 0, 20_000, (n) => ({ pk: `WARM#${n % 100}`, sk: String(n), padding: 'x'.repeat(400) }));
     for (const rows of SIZES) {
       for (const format of FORMATS) {
         const table = `agency-bench-${randomUUID().slice(0, 8)}`;

@@ -7,6 +7,7 @@
  */
 import type { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WORKER_HEAP_FLAGS } from '#infra/stack/imports';
 import { cloudRoutes } from '#infra/routes';
 import { CLAIM } from '#shared/identity/roles';
 import {
@@ -109,7 +110,7 @@ describe('the import worker', () => {
     expect(environmentOf(worker())).toEqual({
       POWERTOOLS_SERVICE_NAME: 'portal',
       POWERTOOLS_LOG_LEVEL: 'INFO',
-      NODE_OPTIONS: '--enable-source-maps',
+      NODE_OPTIONS: `--enable-source-maps ${WORKER_HEAP_FLAGS}`,
       TABLE_NAME: { Ref: tableId() },
       PII_KEY_SECRET_ARN: { Ref: secretId() },
       BLOB_STORE: 's3',

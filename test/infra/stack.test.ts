@@ -11,6 +11,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scheduledJobs } from '#infra/jobs';
 import { cloudRoutes, routes } from '#infra/routes';
+import { WORKER_HEAP_FLAGS } from '#infra/stack/imports';
 import { PortalStack } from '#infra/stack/portal-stack';
 import { tableDesign } from '#infra/table';
 import { CLAIM, ROLES } from '#shared/identity/roles';
@@ -139,7 +140,7 @@ describe('functions', () => {
     expect(node24).toHaveLength(cloudRoutes.length + otherFunctions);
   });
 
-  it('runs every function on Node.js 24, arm64, 512 MB (the import worker 1024 MB), traced, with the shared environment', () => {
+  it('runs every function on Node.js 24, arm64, 512 MB (the import worker 1024 MB with a bounded heap), traced, with the shared environment', () => {
     const worker = importWorkerId();
     for (const [id, fn] of portalFunctions()) {
       expect(props(fn), id).toMatchObject({
@@ -152,7 +153,7 @@ describe('functions', () => {
       expect(environmentOf(fn), id).toMatchObject({
         POWERTOOLS_SERVICE_NAME: 'portal',
         POWERTOOLS_LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: id === worker ? `--enable-source-maps ${WORKER_HEAP_FLAGS}` : '--enable-source-maps',
       });
     }
   });
