@@ -1,12 +1,12 @@
 /**
  * Unified social credit codes (统一社会信用代码, GB 32100-2015): 18 characters of a 31-character set,
- * a 6-digit division, and a check character weighted 3^i mod 31. Codes published by real
- * registrars pass; one changed character, a swapped pair, or a letter outside the set fails.
+ * a 6-digit division, and a check character weighted 3^i mod 31. Well-formed codes pass; one
+ * changed character, a swapped pair, or a letter outside the set fails.
  */
 import { describe, expect, it } from 'vitest';
 import { creditCodeCheck, isCreditCode, normaliseCreditCode } from '#shared/agency/organisation';
 
-/** Codes as printed on business licences (from public registers). */
+/** Codes in the form printed on business licences, each with its right check character. */
 const PUBLISHED = ['91350100M000100Y43', '91110000600037341L', '91440300708461136T', '91110108551385082Q'];
 
 describe('isCreditCode', () => {
