@@ -4,7 +4,7 @@
  * created in the user directory in one transaction with the organisation's user item and count.
  */
 import { randomInt } from 'node:crypto';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import type { OrganisationInput, OrganisationUser, OrganisationView } from '#shared/api/organisations';
 import { readableCode } from '#shared/references';
@@ -16,7 +16,7 @@ import type { Caller } from '#functions/commons/http/caller';
 import { failedConditions, transact, type TransactItem } from '#functions/commons/transactions';
 import { queryAll } from '#functions/landlord/access';
 import { placeOf, stationFor } from '#functions/residence/places';
-import { encodeCursor } from '#functions/residence/pages';
+import { queryPage } from '#functions/house-watch/records';
 import { partitionQueryInput, partitionStartKey, type QueuePartition, type StartKey } from '#functions/review/queue-page';
 import { createOrganisationUser, type NewOrganisationUser } from '#functions/identity/user-directory';
 import { getAccount } from '#functions/identity/accounts';
@@ -121,10 +121,7 @@ export async function organisationsPage(limit: number, cursor: string | undefine
     const id = ORGANISATION_SORT_KEY.exec(sortKey)?.[1];
     return id ? organisationKey(id) : undefined;
   });
-  const input = { ...partitionQueryInput(tableName(), organisationsPartition, ORGANISATION_ATTRIBUTES, limit, start), ScanIndexForward: false };
-  const page = await db().send(new QueryCommand(input));
-  const next = encodeCursor(page.LastEvaluatedKey);
-  return { items: (page.Items ?? []) as OrganisationRow[], ...(next ? { cursor: next } : {}) };
+  return queryPage<OrganisationRow>({ ...partitionQueryInput(tableName(), organisationsPartition, ORGANISATION_ATTRIBUTES, limit, start), ScanIndexForward: false });
 }
 
 /** The organisation's users, oldest first (a small partition: read whole). */
