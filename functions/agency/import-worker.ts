@@ -8,7 +8,7 @@
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { logger } from '#functions/commons/logger';
 import { sendImport, type ImportMessage, type ImportRunner, type ImportRunOptions } from '#functions/commons/import-queue';
 import { failUpload, finishCheck } from './checking.ts';

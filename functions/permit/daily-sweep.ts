@@ -3,7 +3,7 @@
  * (the local product on a timer). `{ "today": "YYYY-MM-DD" }` re-runs a day that was missed; without
  * it, today is the Shanghai date of the clock. Only counts are logged.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { todayInShanghai } from '#functions/commons/clock';
 import { logger } from '#functions/commons/logger';
 import { isIsoDate } from '#shared/policy/civil-time';

@@ -3,7 +3,7 @@
  * product on a timer). Tenants' requests no landlord answered by their deadline go to the station's
  * officer. It takes no input; only counts are logged.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { logger } from '#functions/commons/logger';
 import { referUnanswered, type ReferralCounts } from './referring.ts';
 

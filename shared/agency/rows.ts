@@ -4,7 +4,7 @@
  * row is checked with the same field schemas as the single-person routes, so a name, ID number or
  * phone refused there is refused here with the same message.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AddressDetail, CalendarDate, CitizenId, PersonName, StreetCode } from '../api/residence.ts';
 import { Phone } from '../api/identity.ts';
 import { HOUSE_CODE_PATTERN, normaliseHouseCode } from '../landlord/house.ts';

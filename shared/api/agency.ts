@@ -5,7 +5,7 @@
  * judged against the pack of its address. The upload and status routes also accept the
  * organisation's API key (`X-Api-Key`) instead of a signed-in user.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ORGANISATION_TYPES, ROW_EVENTS } from '#shared/agency/organisation';
 import { ROW_COLUMNS } from '#shared/agency/rows';
 import { PACK_IDS } from '#shared/policy/schema';

@@ -1,5 +1,5 @@
 /** GB/T 2260 divisions for address pickers: one level at a time, so no client loads the street list whole. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { contract } from './route.ts';
 
 export const DivisionNode = z.object({ code: z.string(), name: z.string(), hasChildren: z.boolean() });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every error response has this body; `message` and field messages are in the caller's language. */
 export const ApiErrorBody = z.object({

@@ -4,7 +4,7 @@
  * by their deadline, a house with its history (every read audited), and verifying a landlord's
  * report the tenant has not confirmed.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Agent, FineView, House, HouseId, Occupancy, reasonDetailRequired, StayStatement, Tenancy, TenancyId } from './landlord.ts';
 import { Cursor, PageLimit, PlaceView, StreetCode } from './residence.ts';
 import { contract } from './route.ts';

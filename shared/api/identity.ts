@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { contract } from './route.ts';
 import { ROLES } from '#shared/identity/roles';
 

@@ -4,7 +4,7 @@
  * the two-sided confirmation between landlord and tenant. A resident acts as a landlord for the
  * houses they own or are an agent of; the officer's station view is in `house-watch.ts`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { fineRule, PACK_IDS, timeRule } from '#shared/policy/schema';
 import {
   HOUSE_CODE_PATTERN,

@@ -3,7 +3,7 @@
  * bytes of an upload at a URL signed (HMAC, with expiry) by the function that issued it. In AWS the
  * same URLs point at S3 and these routes do not exist.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { contract } from './route.ts';
 
 const Signed = z

@@ -3,7 +3,7 @@
  * unified social credit code, and their users. An organisation's users see only its own uploads
  * and people; its administrator (a user marked so) manages its API keys.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCreditCode, normaliseCreditCode, ORGANISATION_TYPES } from '#shared/agency/organisation';
 import { Phone, Username } from './identity.ts';
 import { AddressDetail, Cursor, PageLimit, PersonName, PlaceView, StreetCode } from './residence.ts';

@@ -3,7 +3,7 @@
  * the electronic permit with its QR code, endorsement, renewal, replacement and cancellation, the
  * public verification of a shown QR code, and the entitlements (我的权益) the permit brings.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { citation, duration, PACK_IDS } from '#shared/policy/schema';
 import { DOCUMENTS, ENTITLEMENT_AREAS, OFFICES, SERVICES } from '#shared/policy/vocabulary';
 import {

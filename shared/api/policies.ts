@@ -2,7 +2,7 @@
  * The jurisdiction policy packs, public: anyone may read the rules, with their citations, that the
  * portal applies. Packs are returned resolved (national rules a local pack inherits included).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PACK_IDS, policyPack } from '#shared/policy/schema';
 import { SOURCE_IDS } from '#shared/policy/sources';
 import { contract } from './route.ts';

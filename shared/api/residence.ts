@@ -3,7 +3,7 @@
  * children, proof uploads, declarations and the messages about them. Paths are fixed: clients and
  * agencies integrate against them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { readCitizenId, normaliseCitizenId } from '#shared/residence/citizen-id';
 import { isIsoDate } from '#shared/policy/civil-time';
 import { citation, timeRule, PACK_IDS, isoDate as isoDateShape } from '#shared/policy/schema';

@@ -2,7 +2,7 @@
  * The officer's side of residence registration: the station's queue, a declaration with the
  * person's data (ID number masked until revealed, which is audited), and the decision.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RETURN_REASONS } from '#shared/residence/vocabulary';
 import { DECLARATION_STATUSES } from '#shared/residence/declaration';
 import { Child, Cursor, Declaration, DeclarationId, PageLimit, PlaceView, Document, Profile, StreetCode } from './residence.ts';

@@ -3,7 +3,7 @@
  * no ID number, no name, no address. The live status is always asked of the API; the token's own
  * status is what it was when shown, and the token expires soon so a screenshot cannot be passed on.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PERMIT_STATUSES } from './lifecycle.ts';
 
 /** How long a shown QR token verifies, and how often the card fetches a new one. */

@@ -5,7 +5,7 @@
  * `OfficialYearCalendar` JSON file) without a release, and it wins over the dataset for its year.
  * A date in a year neither covers is decided by weekends alone, and every answer says so.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import dataset from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { isIsoDate, weekday, yearOf, type IsoDate } from './civil-time.ts';
 

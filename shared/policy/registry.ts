@@ -3,7 +3,7 @@
  * what its own regulation sets and inherits the rest from `national`), and picks the pack that
  * governs a division code (the most specific prefix wins).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { policyPack, type Entitlement, type PackId, type PolicyPack, type PolicyPackInput } from './schema.ts';
 import { datong } from './packs/datong.ts';
 import { liaoning } from './packs/liaoning.ts';

@@ -4,7 +4,7 @@
  * Packs are validated with these schemas when they are loaded; an unknown unit, code or a missing
  * citation is an error, never a default.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SOURCE_IDS } from './sources.ts';
 import {
   DOCUMENTS,
