@@ -1,7 +1,8 @@
 /**
- * The one route table. The CDK stack creates an HTTP API route and a Lambda function for every
- * entry that is not local-only; the local server serves every entry with the same handler module;
- * the authorisation tests and the OpenAPI document are generated from it.
+ * The one route table. The CDK stack creates an HTTP API route for every entry that is not
+ * local-only, served by the Lambda function of the route's feature folder (or its own, when the
+ * route is `isolated`: infra/functions.ts); the local server serves every entry through the same
+ * dispatchers; the authorisation tests and the OpenAPI document are generated from it.
  */
 import type { ApiContract, TableAccess } from '#shared/api/route';
 import * as agency from '#shared/api/agency';
@@ -42,6 +43,12 @@ export interface Route {
   importQueue?: boolean;
   /** The function creates users in the identity provider (Cognito in AWS). */
   userDirectory?: boolean;
+  /**
+   * The route's privilege must not be shared with the other routes of its feature: it gets a
+   * function of its own instead of its feature's (public permit verification must never reach the
+   * signing key; creating users in the identity provider is an administrator's power alone).
+   */
+  isolated?: boolean;
 }
 
 const route = (id: string, contract: ApiContract, rest: Omit<Route, 'id' | 'contract'>): Route => ({
@@ -126,7 +133,13 @@ export const routes: readonly Route[] = [
     permitKey: 'sign',
   }),
   route('GetEntitlements', permit.getEntitlements, { handler: 'functions/permit/entitlements-get.ts', table: 'read' }),
-  route('VerifyPermit', permit.verifyPermit, { handler: 'functions/permit/verify.ts', table: 'readWrite', blobs: 'read', permitKey: 'verify' }),
+  route('VerifyPermit', permit.verifyPermit, {
+    handler: 'functions/permit/verify.ts',
+    table: 'readWrite',
+    blobs: 'read',
+    permitKey: 'verify',
+    isolated: true,
+  }),
 
   // The residence permit, the officer's side.
   route('PermitQueue', permit.listPermitApplications, { handler: 'functions/permit-review/queue.ts', table: 'read' }),
@@ -170,6 +183,7 @@ export const routes: readonly Route[] = [
     handler: 'functions/organisations/user-create.ts',
     table: 'readWrite',
     userDirectory: true,
+    isolated: true,
   }),
 
   // Organisations' bulk reports: templates, uploads (checked, then committed), people, API keys.

@@ -1,36 +1,53 @@
-/** Server-side translation: error messages, SMS texts and the policy engine's reasons in the caller's language. */
+/**
+ * Server-side translation: error messages, SMS texts, messages, the policy engine's reasons and
+ * spreadsheet words in the caller's language. A language's translations are read from their files
+ * the first time it is asked for (with the default language, which fills in missing keys), so a
+ * function carries none of them in its code and a cold start parses one or two languages, not all.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import i18next, { type TFunction } from 'i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '#shared/i18n/languages';
-import zhErrors from '#locales/zh-CN/errors.json' with { type: 'json' };
-import enErrors from '#locales/en/errors.json' with { type: 'json' };
-import ugErrors from '#locales/ug/errors.json' with { type: 'json' };
-import zhSms from '#locales/zh-CN/sms.json' with { type: 'json' };
-import enSms from '#locales/en/sms.json' with { type: 'json' };
-import ugSms from '#locales/ug/sms.json' with { type: 'json' };
-import zhMessages from '#locales/zh-CN/messages.json' with { type: 'json' };
-import enMessages from '#locales/en/messages.json' with { type: 'json' };
-import ugMessages from '#locales/ug/messages.json' with { type: 'json' };
-import zhPolicy from '#locales/zh-CN/policy.json' with { type: 'json' };
-import enPolicy from '#locales/en/policy.json' with { type: 'json' };
-import ugPolicy from '#locales/ug/policy.json' with { type: 'json' };
-import zhSheet from '#locales/zh-CN/sheet.json' with { type: 'json' };
-import enSheet from '#locales/en/sheet.json' with { type: 'json' };
-import ugSheet from '#locales/ug/sheet.json' with { type: 'json' };
+import { bundleFile, inBundle } from './bundle-files.ts';
+
+/** The translation namespaces the server uses; the bundling copies exactly these files beside a bundle. */
+export const SERVER_NAMESPACES = ['errors', 'sms', 'messages', 'policy', 'sheet'] as const;
+/** Where a bundle keeps them: `locales/<language>/<namespace>.json`. */
+export const BUNDLED_TRANSLATIONS_DIR = 'locales';
+
+const translationFile = (language: Language, namespace: string) =>
+  inBundle
+    ? bundleFile(BUNDLED_TRANSLATIONS_DIR, language, `${namespace}.json`)
+    : fileURLToPath(new URL(`../../shared/i18n/locales/${language}/${namespace}.json`, import.meta.url));
 
 const instance = i18next.createInstance();
-void instance.init({
-  initAsync: false,
-  lng: DEFAULT_LANGUAGE,
-  fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: [...LANGUAGES],
-  ns: ['errors', 'sms', 'messages', 'policy', 'sheet'],
-  defaultNS: 'errors',
-  interpolation: { escapeValue: false },
-  resources: {
-    'zh-CN': { errors: zhErrors, sms: zhSms, messages: zhMessages, policy: zhPolicy, sheet: zhSheet },
-    en: { errors: enErrors, sms: enSms, messages: enMessages, policy: enPolicy, sheet: enSheet },
-    ug: { errors: ugErrors, sms: ugSms, messages: ugMessages, policy: ugPolicy, sheet: ugSheet },
-  },
-});
+const loaded = new Set<Language>();
 
-export const translator = (language: Language): TFunction => instance.getFixedT(language);
+function load(language: Language) {
+  if (!instance.isInitialized) {
+    void instance.init({
+      initAsync: false,
+      lng: DEFAULT_LANGUAGE,
+      fallbackLng: DEFAULT_LANGUAGE,
+      supportedLngs: [...LANGUAGES],
+      ns: [...SERVER_NAMESPACES],
+      defaultNS: 'errors',
+      interpolation: { escapeValue: false },
+      resources: {},
+    });
+  }
+  for (const namespace of SERVER_NAMESPACES) {
+    instance.addResourceBundle(language, namespace, JSON.parse(readFileSync(translationFile(language, namespace), 'utf8')) as object);
+  }
+  loaded.add(language);
+}
+
+/**
+ * The translate function of a language.
+ * @example
+ * translator('en')('codes.not_found') // → 'Not found'
+ */
+export function translator(language: Language): TFunction {
+  for (const needed of new Set([DEFAULT_LANGUAGE, language])) if (!loaded.has(needed)) load(needed);
+  return instance.getFixedT(language);
+}

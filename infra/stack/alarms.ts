@@ -1,8 +1,8 @@
 /**
  * Alarms on function errors, API 5xx answers and dead letters, sent to one SNS topic operators
- * subscribe to. The route functions of one area share alarms (up to ten functions each, CloudWatch's
- * limit for a math expression), which keeps the stack within CloudFormation's 500 resources; the
- * alarm's description names the routes, and the logs tell which one failed.
+ * subscribe to. The functions that serve routes share alarms (up to ten functions each,
+ * CloudWatch's limit for a math expression), which keeps the stack small; the alarm's description
+ * names the functions, and their logs tell which route failed.
  */
 import { Duration } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
@@ -16,7 +16,7 @@ import { Construct } from 'constructs';
 export interface AlarmsProps {
   /** Functions by a stable id, used for the alarm's construct id: one alarm each. */
   functions: ReadonlyMap<string, lambda.IFunction>;
-  /** Groups of functions (e.g. the routes of one area) by a stable id: one alarm per ten functions of a group. */
+  /** Groups of functions (e.g. those serving routes) by a stable id: one alarm per ten functions of a group. */
   functionGroups?: ReadonlyMap<string, ReadonlyMap<string, lambda.IFunction>>;
   httpApi: apigw.IHttpApi;
   /** Dead-letter queues by a stable id: a message there is work that was never done. */

@@ -1,27 +1,31 @@
 /**
- * One Lambda function and one HTTP API route per cloud route of infra/routes.ts. The JWT
- * authorizer only checks that a token is a valid ID token of this pool; handlers check roles.
+ * The HTTP API and the functions behind it, built from the route table: one Lambda function per
+ * feature (infra/functions.ts), which dispatches on the route key, and one per isolated route. Each
+ * function has one integration, one invoke permission and its own execution role granting the
+ * union of what its routes declare, so the stack grows by one resource (the route) per route. The
+ * JWT authorizer only checks that a token is a valid ID token of this pool; handlers check roles.
  * Routes an organisation may also call with its API key (`apiKey`) have a Lambda authorizer
  * instead, which accepts the same ID tokens or a key.
  */
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer, HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { keyAuthorizer, routeFunctions, type RouteFunction } from '#infra/functions';
 import type { Route } from '#infra/routes';
+import type { TableAccess } from '#shared/api/route';
 import { portalFunction } from './function.ts';
 import { grantImportQueueSend, importQueueEnvironment } from './imports.ts';
-import { grantPermitKey, permitKeyEnvironment } from './permits.ts';
-import { blobPrefixOf, grantBlobAccess } from './uploads.ts';
+import { grantPermitKey, permitKeyEnvironment, type PermitKeyUse } from './permits.ts';
+import { blobPrefixOf, grantBlobAccess, type BlobAccess } from './uploads.ts';
 
 /** What the routes that create an organisation's users may do in the user pool (the last undoes a user left half made). */
 export const USER_DIRECTORY_ACTIONS = [
@@ -31,17 +35,52 @@ export const USER_DIRECTORY_ACTIONS = [
   'cognito-idp:AdminDeleteUser',
 ] as const;
 
-/**
- * Everything a route declares it may do, as a construct id: `TableRead`, `TableReadWrite-PiiKey`,
- * `TableReadWrite-BlobsWrite-imports`, … Routes with the same profile may do exactly the same.
- */
-export function accessProfile(route: Route): string {
-  const table = { none: 'NoTable', read: 'TableRead', readWrite: 'TableReadWrite' }[route.table];
-  const blobs = route.blobs && `Blobs${route.blobs[0]!.toUpperCase()}${route.blobs.slice(1)}-${blobPrefixOf(route).replace(/\/$/, '')}`;
-  const permitKey = route.permitKey && `PermitKey${route.permitKey[0]!.toUpperCase()}${route.permitKey.slice(1)}`;
-  return [table, route.usesPiiKey && 'PiiKey', blobs, permitKey, route.importQueue && 'ImportQueue', route.userDirectory && 'UserDirectory']
-    .filter((part): part is string => typeof part === 'string' && part !== '')
-    .join('-');
+/** What a function may do: the union of what its routes declare. */
+export interface FunctionAccess {
+  table: TableAccess;
+  usesPiiKey: boolean;
+  /** The blob store, by key prefix. */
+  blobs: ReadonlyMap<string, BlobAccess>;
+  permitKey?: PermitKeyUse;
+  importQueue: boolean;
+  userDirectory: boolean;
+}
+
+const TABLE_ORDER: readonly TableAccess[] = ['none', 'read', 'readWrite'];
+
+/** The union of the access `routes` declare. */
+export function accessOf(routes: readonly Route[]): FunctionAccess {
+  const blobs = new Map<string, Set<'read' | 'write'>>();
+  for (const route of routes) {
+    if (!route.blobs) continue;
+    const uses = blobs.get(blobPrefixOf(route)) ?? new Set();
+    if (route.blobs !== 'write') uses.add('read');
+    if (route.blobs !== 'read') uses.add('write');
+    blobs.set(blobPrefixOf(route), uses);
+  }
+  const permitKeys = new Set(routes.map((route) => route.permitKey));
+  return {
+    table: TABLE_ORDER[Math.max(...routes.map((route) => TABLE_ORDER.indexOf(route.table)))] ?? 'none',
+    usesPiiKey: routes.some((route) => route.usesPiiKey),
+    blobs: new Map([...blobs].map(([prefix, uses]) => [prefix, uses.size === 2 ? 'readWrite' : uses.has('read') ? 'read' : 'write'])),
+    ...(permitKeys.has('sign') ? { permitKey: 'sign' as const } : permitKeys.has('verify') ? { permitKey: 'verify' as const } : {}),
+    importQueue: routes.some((route) => route.importQueue),
+    userDirectory: routes.some((route) => route.userDirectory),
+  };
+}
+
+/** Invokes one function with payload format 2.0; its invoke permission is granted once, for the whole API, by the Api construct. */
+class FunctionIntegration extends apigw.HttpRouteIntegration {
+  constructor(
+    id: string,
+    private readonly fn: lambda.IFunction,
+  ) {
+    super(id);
+  }
+
+  bind(): apigw.HttpRouteIntegrationConfig {
+    return { type: apigw.HttpIntegrationType.AWS_PROXY, uri: this.fn.functionArn, payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0 };
+  }
 }
 
 export interface ApiProps {
@@ -66,10 +105,12 @@ export interface ApiProps {
 export class Api extends Construct {
   readonly httpApi: apigw.HttpApi;
   readonly stage: apigw.HttpStage;
-  /** Functions by route id. */
-  readonly functions: ReadonlyMap<string, nodejs.NodejsFunction>;
+  /** The functions serving the routes, as infra/functions.ts plans them. */
+  readonly plan: readonly RouteFunction[];
+  /** Those functions by their id (`Residence`, `VerifyPermit`, …). */
+  readonly functions: ReadonlyMap<string, lambda.Function>;
   /** The Lambda authorizer of the routes with `apiKey` (an ID token or an organisation's API key). */
-  readonly keyAuthorizer: nodejs.NodejsFunction;
+  readonly keyAuthorizer: lambda.Function;
   /** Host name of the execute-api endpoint, for CloudFront's origin. */
   readonly domainName: string;
 
@@ -96,7 +137,7 @@ export class Api extends Construct {
     });
 
     this.keyAuthorizer = portalFunction(this, 'KeyAuthorizerFunction', {
-      entry: 'functions/agency/authorizer.ts',
+      entry: keyAuthorizer.entry,
       description: "Authorizer of the organisations' upload routes: a Cognito ID token or an organisation's API key",
       environment: { TABLE_NAME: props.table.tableName, ISSUER: props.jwtIssuer, AUDIENCE: props.jwtAudience.join(',') },
     });
@@ -108,7 +149,7 @@ export class Api extends Construct {
       resourceArns: [props.table.tableArn],
       conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ORG#*'] } },
     });
-    const keyAuthorizer = new HttpLambdaAuthorizer('KeyAuthorizer', this.keyAuthorizer, {
+    const keyAuthorizerOfRoutes = new HttpLambdaAuthorizer('KeyAuthorizer', this.keyAuthorizer, {
       responseTypes: [HttpLambdaResponseType.SIMPLE],
       // No identity source: a key's caller sends no Authorization header, and a required source
       // would turn them away before the function runs. That also means no caching, which keeps a
@@ -117,56 +158,57 @@ export class Api extends Construct {
       resultsCacheTtl: Duration.seconds(0),
     });
 
-    // Routes that declare the same access share one execution role with exactly that access: no
-    // function can do more than its route declares, and the stack stays within CloudFormation's
-    // 500 resources (a role and a policy per route would not).
-    const roles = new Map<string, iam.Role>();
-    const roleOf = (route: Route): iam.Role => {
-      const profile = accessProfile(route);
-      const known = roles.get(profile);
-      if (known) return known;
-      const role = new iam.Role(this, `${profile}Role`, {
+    // API Gateway may invoke a function for any route of this API; which routes reach which function is the integrations' business.
+    const invokedByThisApi = stack.formatArn({ service: 'execute-api', resource: this.httpApi.apiId, resourceName: '*/*' });
+
+    this.plan = routeFunctions(props.routes);
+    const functions = new Map<string, lambda.Function>();
+    for (const planned of this.plan) {
+      const access = accessOf(planned.routes);
+      const role = new iam.Role(this, `${planned.id}Role`, {
         assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-        description: `Functions of the routes with access ${profile}`,
+        description: `The ${planned.id} function: what its routes declare, nothing more`,
         managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
       });
-      if (route.table === 'read') props.table.grantReadData(role);
-      if (route.table === 'readWrite') props.table.grantReadWriteData(role);
-      if (route.usesPiiKey) props.piiKey.grantRead(role);
-      if (route.blobs) grantBlobAccess(props.uploads, role, route.blobs, blobPrefixOf(route));
-      if (route.permitKey) grantPermitKey(props.permitKey, role, route.permitKey);
-      if (route.importQueue) grantImportQueueSend(props.importQueue, role);
-      if (route.userDirectory) {
+      if (access.table === 'read') props.table.grantReadData(role);
+      if (access.table === 'readWrite') props.table.grantReadWriteData(role);
+      if (access.usesPiiKey) props.piiKey.grantRead(role);
+      for (const [prefix, blobs] of access.blobs) grantBlobAccess(props.uploads, role, blobs, prefix);
+      if (access.permitKey) grantPermitKey(props.permitKey, role, access.permitKey);
+      if (access.importQueue) grantImportQueueSend(props.importQueue, role);
+      if (access.userDirectory) {
         iam.Grant.addToPrincipal({ grantee: role, actions: [...USER_DIRECTORY_ACTIONS], resourceArns: [props.userPool.userPoolArn] });
       }
-      roles.set(profile, role);
-      return role;
-    };
 
-    const functions = new Map<string, nodejs.NodejsFunction>();
-    for (const route of props.routes) {
-      const { method, path, access } = route.contract;
-      const fn = portalFunction(this, `${route.id}Function`, {
-        entry: route.handler,
-        description: `${method} ${path}`,
-        role: roleOf(route),
+      const fn = portalFunction(this, `${planned.id}Function`, {
+        entry: planned.routes,
+        description: planned.isolated
+          ? `${planned.routes[0]!.contract.method} ${planned.routes[0]!.contract.path}`
+          : `The ${planned.routes.length} routes of functions/${planned.feature}/`,
+        role,
         environment: {
           TABLE_NAME: props.table.tableName,
-          ...(route.usesPiiKey ? { PII_KEY_SECRET_ARN: props.piiKey.secretArn } : {}),
-          ...(route.blobs ? { BLOB_STORE: 's3', UPLOADS_BUCKET: props.uploads.bucketName } : {}),
-          ...(route.permitKey ? permitKeyEnvironment(props.permitKey) : {}),
-          ...(route.importQueue ? importQueueEnvironment(props.importQueue) : {}),
-          ...(route.userDirectory ? { USER_DIRECTORY: 'cognito', USER_POOL_ID: props.userPool.userPoolId } : {}),
+          ...(access.usesPiiKey ? { PII_KEY_SECRET_ARN: props.piiKey.secretArn } : {}),
+          ...(access.blobs.size ? { BLOB_STORE: 's3', UPLOADS_BUCKET: props.uploads.bucketName } : {}),
+          ...(access.permitKey ? permitKeyEnvironment(props.permitKey) : {}),
+          ...(access.importQueue ? importQueueEnvironment(props.importQueue) : {}),
+          ...(access.userDirectory ? { USER_DIRECTORY: 'cognito', USER_POOL_ID: props.userPool.userPoolId } : {}),
         },
       });
+      fn.addPermission('InvokedByApi', { principal: new iam.ServicePrincipal('apigateway.amazonaws.com'), sourceArn: invokedByThisApi });
+      const integration = new FunctionIntegration(`${planned.id}Integration`, fn);
 
-      new apigw.HttpRoute(this, `${route.id}Route`, {
-        httpApi: this.httpApi,
-        routeKey: apigw.HttpRouteKey.with(path, apigw.HttpMethod[method]),
-        integration: new HttpLambdaIntegration(`${route.id}Integration`, fn),
-        ...(access === 'public' ? {} : { authorizer: route.apiKey ? keyAuthorizer : authorizer }),
-      });
-      functions.set(route.id, fn);
+      for (const route of planned.routes) {
+        const { method, path, access: callers } = route.contract;
+        // The id of the route's own function before functions were shared, so a deployed stack updates each route in place.
+        new apigw.HttpRoute(this, `${route.id}Route`, {
+          httpApi: this.httpApi,
+          routeKey: apigw.HttpRouteKey.with(path, apigw.HttpMethod[method]),
+          integration,
+          ...(callers === 'public' ? {} : { authorizer: route.apiKey ? keyAuthorizerOfRoutes : authorizer }),
+        });
+      }
+      functions.set(planned.id, fn);
     }
     this.functions = functions;
   }

@@ -1,15 +1,14 @@
 /**
- * The defaults every Lambda function of the portal shares: Node.js 24 on Graviton, an ESM bundle
- * built by esbuild with source maps, X-Ray tracing and a log group with a fixed retention.
+ * The defaults every Lambda function of the portal shares: Node.js 24 on Graviton, the bundle of
+ * infra/stack/bundling.ts (one ESM file, its source map beside it but not loaded at run time), X-Ray
+ * tracing and a log group with a fixed retention.
  */
-import * as path from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { repoRoot } from './repo-root.ts';
+import { BUNDLE_FILE, functionCode, type FunctionSource } from './bundling.ts';
 
 /**
  * The Cybersecurity Law (网络安全法, art. 21) requires network logs to be kept for no less than six
@@ -22,32 +21,33 @@ export const FUNCTION_DEFAULTS = {
   timeout: Duration.seconds(10),
 } as const;
 
-/** Every portal function carries these; handlers read them through functions/commons. */
+/**
+ * Every portal function carries these; handlers read them through functions/commons. No
+ * `--enable-source-maps`: it doubles the start-up memory of a large bundle, and a stack trace is
+ * mapped afterwards instead (README: "Mapping a stack trace").
+ */
 export const BASE_ENVIRONMENT = {
   POWERTOOLS_SERVICE_NAME: 'portal',
   POWERTOOLS_LOG_LEVEL: 'INFO',
-  NODE_OPTIONS: '--enable-source-maps',
 } as const;
 
 export interface PortalFunctionProps {
-  /** Handler module relative to the repository root; it exports `handler`. */
-  entry: string;
+  /** What the function runs: a handler module (relative to the repository root, exporting `handler`), or the routes it dispatches. */
+  entry: FunctionSource['entry'];
   description: string;
   environment?: Record<string, string>;
   timeout?: Duration;
   /** Only for functions whose work needs more than the default (e.g. reading a large spreadsheet). */
   memorySize?: number;
-  /** An execution role shared with functions of exactly the same access; otherwise the function gets its own. */
+  /** The function's execution role, when the caller grants it; otherwise the function gets its own. */
   role?: iam.IRole;
 }
 
-export function portalFunction(scope: Construct, id: string, props: PortalFunctionProps): nodejs.NodejsFunction {
+export function portalFunction(scope: Construct, id: string, props: PortalFunctionProps): lambda.Function {
   const logGroup = new logs.LogGroup(scope, `${id}Logs`, { retention: LOG_RETENTION });
-  return new nodejs.NodejsFunction(scope, id, {
-    entry: path.join(repoRoot, props.entry),
-    handler: 'handler',
-    projectRoot: repoRoot,
-    depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
+  return new lambda.Function(scope, id, {
+    code: functionCode({ name: id, entry: props.entry }),
+    handler: `${BUNDLE_FILE.replace(/\.mjs$/, '')}.handler`,
     runtime: lambda.Runtime.NODEJS_24_X,
     architecture: lambda.Architecture.ARM_64,
     description: props.description,
@@ -57,16 +57,5 @@ export function portalFunction(scope: Construct, id: string, props: PortalFuncti
     tracing: lambda.Tracing.ACTIVE,
     logGroup,
     environment: { ...BASE_ENVIRONMENT, ...props.environment },
-    bundling: {
-      format: nodejs.OutputFormat.ESM,
-      // Some CommonJS dependencies call require() at run time; an ESM bundle has no require of its own.
-      banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-      mainFields: ['module', 'main'],
-      minify: true,
-      sourceMap: true,
-      target: 'node24',
-      // Bundle the AWS SDK too, so the version the tests ran against is the one that runs in Lambda.
-      externalModules: [],
-    },
   });
 }

@@ -6,9 +6,10 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { CLAIM, ROLES } from '#shared/identity/roles';
+import { postConfirmation } from '#infra/functions';
 import { portalFunction } from './function.ts';
 
 /** Custom attributes the back office sets; ID tokens carry them as the claims handlers read. */
@@ -18,7 +19,7 @@ export class Identity extends Construct {
   readonly userPool: cognito.UserPool;
   readonly webClient: cognito.UserPoolClient;
   /** Puts self-signed-up users in the resident group. */
-  readonly postConfirmation: nodejs.NodejsFunction;
+  readonly postConfirmation: lambda.Function;
   /** The `iss` claim of this pool's tokens. */
   readonly issuer: string;
 
@@ -26,7 +27,7 @@ export class Identity extends Construct {
     super(scope, id);
 
     this.postConfirmation = portalFunction(this, 'PostConfirmation', {
-      entry: 'functions/identity/post-confirmation.ts',
+      entry: postConfirmation.entry,
       description: 'Cognito post-confirmation: adds self-signed-up users to the resident group',
       // Cognito gives up on a trigger after 5 seconds, so waiting longer only delays the retry.
       timeout: Duration.seconds(5),

@@ -10,14 +10,15 @@ import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { IMPORTS_PREFIX } from '#functions/agency/items';
-import { BASE_ENVIRONMENT, portalFunction } from './function.ts';
+import { importWorker } from '#infra/functions';
+import { portalFunction } from './function.ts';
 import { grantBlobAccess } from './uploads.ts';
 
 /** The longest a worker runs; the queue hides a message six times as long (AWS's advice for SQS event sources). */
@@ -44,7 +45,7 @@ export interface ImportsProps {
 export class Imports extends Construct {
   readonly queue: sqs.Queue;
   readonly deadLetters: sqs.Queue;
-  readonly worker: nodejs.NodejsFunction;
+  readonly worker: lambda.Function;
 
   constructor(scope: Construct, id: string, { table, piiKey, uploads }: ImportsProps) {
     super(scope, id);
@@ -65,12 +66,12 @@ export class Imports extends Construct {
     uploads.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.SqsDestination(this.queue), { prefix: IMPORTS_PREFIX });
 
     this.worker = portalFunction(this, 'Worker', {
-      entry: 'functions/agency/import-worker.ts',
+      entry: importWorker.entry,
       description: "Checks and commits organisations' uploaded sheets (from the import queue)",
       timeout: WORKER_TIMEOUT,
       memorySize: WORKER_MEMORY_MB,
       environment: {
-        NODE_OPTIONS: `${BASE_ENVIRONMENT.NODE_OPTIONS} ${WORKER_HEAP_FLAGS}`,
+        NODE_OPTIONS: WORKER_HEAP_FLAGS,
         TABLE_NAME: table.tableName,
         PII_KEY_SECRET_ARN: piiKey.secretArn,
         BLOB_STORE: 's3',

@@ -6,7 +6,7 @@
  */
 import { Duration, TimeZone } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -29,7 +29,7 @@ export function scheduleExpression(schedule: JobSchedule): scheduler.ScheduleExp
 }
 
 export class Job extends Construct {
-  readonly fn: nodejs.NodejsFunction;
+  readonly fn: lambda.Function;
   readonly schedule: scheduler.Schedule;
   /** Invocations the scheduler could not deliver after its retries. */
   readonly deadLetters: sqs.Queue;

@@ -1,9 +1,8 @@
 /** The whole cloud deployment of the portal in one stack, composed from one construct per concern. */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { dailyPermitSweep, scheduledJobs, tenancyReferralSweep } from '#infra/jobs';
-import { cloudRoutes } from '#infra/routes';
+import { cloudRoutes, type Route } from '#infra/routes';
 import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { Data } from './data.ts';
@@ -14,22 +13,11 @@ import { PermitSigningKey } from './permits.ts';
 import { Uploads } from './uploads.ts';
 import { Web } from './web.ts';
 
-/** The route functions by area, the folder of their handler (`functions/<area>/…`): `Residence`, `PermitReview`, … */
-function routeFunctionsByArea(functions: ReadonlyMap<string, lambda.IFunction>): Map<string, Map<string, lambda.IFunction>> {
-  const areas = new Map<string, Map<string, lambda.IFunction>>();
-  for (const route of cloudRoutes) {
-    const fn = functions.get(route.id);
-    if (!fn) continue;
-    const folder = route.handler.split('/')[1] ?? 'other';
-    const area = folder.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
-    areas.set(area, (areas.get(area) ?? new Map()).set(route.id, fn));
-  }
-  return areas;
-}
-
 export interface PortalStackProps extends StackProps {
   /** The built web app: web/dist after `npm run build:web`. */
   siteDir: string;
+  /** The routes the API serves: the route table's cloud routes unless a test adds some. */
+  routes?: readonly Route[];
 }
 
 export class PortalStack extends Stack {
@@ -42,7 +30,7 @@ export class PortalStack extends Stack {
     const permitKey = new PermitSigningKey(this, 'PermitKey');
     const imports = new Imports(this, 'Imports', { table: data.table, piiKey: data.piiKey, uploads: uploads.bucket });
     const api = new Api(this, 'Api', {
-      routes: cloudRoutes,
+      routes: props.routes ?? cloudRoutes,
       table: data.table,
       piiKey: data.piiKey,
       uploads: uploads.bucket,
@@ -65,7 +53,9 @@ export class PortalStack extends Stack {
     uploads.allowUploadsFrom(web.url);
     // The permit QR links to the public verification page of the site (behind CloudFront the
     // request's Host is the API's own, so the site's address is given, not guessed).
-    for (const route of cloudRoutes) if (route.permitKey === 'sign') api.functions.get(route.id)?.addEnvironment('SITE_ORIGIN', web.url);
+    for (const planned of api.plan) {
+      if (planned.routes.some((route) => route.permitKey === 'sign')) api.functions.get(planned.id)?.addEnvironment('SITE_ORIGIN', web.url);
+    }
     const jobs = new Map(scheduledJobs.map((job) => [job.id, new Job(this, job.id, { job, table: data.table, piiKey: data.piiKey })]));
     const alarms = new Alarms(this, 'Alarms', {
       functions: new Map([
@@ -74,7 +64,7 @@ export class PortalStack extends Stack {
         ['ImportWorker', imports.worker],
         ...[...jobs].map(([id, job]) => [id, job.fn] as const),
       ]),
-      functionGroups: routeFunctionsByArea(api.functions),
+      functionGroups: new Map([['RouteFunctions', api.functions]]),
       httpApi: api.httpApi,
       queues: new Map([
         ...[...jobs].map(([id, job]) => [`${id}DeadLetters`, job.deadLetters] as const),

@@ -44,6 +44,13 @@ export const contract = <
   c: ApiContract<Body, Query, Params, Response>,
 ) => c;
 
+/**
+ * The route key API Gateway puts in an event (`GET /api/things/{id}`), by which a function dispatches.
+ * @example
+ * routeKeyOf({ method: 'GET', path: '/api/me' }) // → 'GET /api/me'
+ */
+export const routeKeyOf = (contract: Pick<ApiContract, 'method' | 'path'>) => `${contract.method} ${contract.path}`;
+
 /** `/api/things/{id}` → `/api/things/42` */
 export function fillPath(path: string, params: Record<string, string> = {}): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {

@@ -8,7 +8,6 @@
  * show it stays flat as rows grow.
  */
 import { spawn } from 'node:child_process';
-import { build } from 'esbuild';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -22,6 +21,7 @@ import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '#shared/api/agency';
 import { newUploadItem } from '#functions/agency/uploads';
 import { organisationKey, reportsPartition, type OrganisationItem } from '#functions/agency/items';
 import { ensureTable } from '#infra/local/table-bootstrap';
+import { BUNDLE_FILE, bundleFunction } from '#infra/stack/bundling';
 import { WORKER_HEAP_FLAGS } from '#infra/stack/imports';
 import { seedReferenceData } from '#infra/seed/seed';
 import { repoRoot } from '#infra/local/server';
@@ -41,21 +41,10 @@ interface WorkerRun {
   peakLiveHeapMB: number;
 }
 
-/** The worker as Lambda runs it: one bundled file (esbuild, as the CDK stack bundles functions), plain Node with the worker's heap flags. */
-async function bundleWorker(into: string): Promise<string> {
-  const outfile = join(into, 'agency-worker.mjs');
-  await build({
-    entryPoints: [join(repoRoot, 'test/bench/agency-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    outfile,
-    logLevel: 'error',
-    // Some dependencies still call require(); an ES module bundle needs one made for it.
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-  });
-  return outfile;
+/** The worker as Lambda runs it: bundled with the stack's settings (its data files beside it), plain Node with the worker's heap flags. */
+function bundleWorker(into: string): string {
+  bundleFunction({ name: 'AgencyWorkerBench', entry: 'test/bench/agency-worker.ts' }, into);
+  return join(into, BUNDLE_FILE);
 }
 
 function runWorker(bundle: string, uploadId: string, env: Record<string, string>): Promise<WorkerRun> {
@@ -94,11 +83,7 @@ export async function measureAgencyUploads(dynamoEndpoint: string) {
   const shape = { header: ROW_COLUMNS.map((c) => words.columns[c]), hire: words.events.hire };
   const results: Record<string, unknown>[] = [];
   try {
-    const bundle = await bundleWorker(work);
-    // DynamoDB Local's JIT warms up on its first writes: they must not fall on the first run measured.
-    const warmUp = `agency-bench-warm-${randomUUID().slice(0, 8)}`;
-    await ensureTable(dynamoEndpoint, warmUp);
-    await batchWrite(documents, warmUp, 0, 20_000, (n) => ({ pk: `WARM#${n % 100}`, sk: String(n), padding: 'x'.repeat(400) }));
+    const bundle = bundleWorker(work);
     for (const rows of SIZES) {
       for (const format of FORMATS) {
         const table = `agency-bench-${randomUUID().slice(0, 8)}`;

@@ -11,6 +11,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { BUNDLING_STACKS } from 'aws-cdk-lib/cx-api';
 import { expect } from 'vitest';
+import type { Route } from '#infra/routes';
 import { PortalStack } from '#infra/stack/portal-stack';
 import {
   actionsOf,
@@ -33,12 +34,13 @@ export interface Synthesized {
   dispose(): void;
 }
 
-export function synthesizePortal(stackName: string): Synthesized {
+/** `routes`: the API's routes, when a test adds to the route table's cloud routes. */
+export function synthesizePortal(stackName: string, routes?: readonly Route[]): Synthesized {
   const siteDir = mkdtempSync(path.join(tmpdir(), 'portal-site-'));
   writeFileSync(path.join(siteDir, 'index.html'), '<!doctype html><title>portal</title>');
   mkdirSync(path.join(siteDir, 'assets'));
   const app = new App({ context: { [BUNDLING_STACKS]: [] } });
-  const template = Template.fromStack(new PortalStack(app, stackName, { env: fixture.env, siteDir }));
+  const template = Template.fromStack(new PortalStack(app, stackName, { env: fixture.env, siteDir, ...(routes ? { routes } : {}) }));
   return { template, resources: resourcesOf(template), dispose: () => rmSync(siteDir, { recursive: true, force: true }) };
 }
 
@@ -75,7 +77,6 @@ export function expectJobFunction(resources: Resources, { fn }: JobParts) {
   expect(environmentOf(fn)).toEqual({
     POWERTOOLS_SERVICE_NAME: 'portal',
     POWERTOOLS_LOG_LEVEL: 'INFO',
-    NODE_OPTIONS: '--enable-source-maps',
     TABLE_NAME: { Ref: tableId },
     PII_KEY_SECRET_ARN: { Ref: secretId },
   });

@@ -29,7 +29,7 @@ import {
   type PolicyStatement,
   type Resources,
 } from './cfn.ts';
-import { expectGrantsAsDeclared, routeKeyOf } from './grants.ts';
+import { expectedFunctions, expectGrantsOfFunction, functionServing, routeKeyOf, routesByFunction } from './grants.ts';
 
 let siteDir: string;
 let template: Template;
@@ -133,14 +133,48 @@ describe('data', () => {
 describe('functions', () => {
   // Besides the routes: the Cognito trigger, the API-key authorizer, the import worker and the jobs.
   const otherFunctions = 3 + scheduledJobs.length;
+  const routeFunctionIds = () => new Set(routesByFunction(resources, cloudRoutes).keys());
 
-  it('has one function per cloud route plus the Cognito trigger, the key authorizer, the import worker and one per scheduled job', () => {
-    expect(portalFunctions()).toHaveLength(cloudRoutes.length + otherFunctions);
+  it('has one function per feature and per isolated route, plus the Cognito trigger, the key authorizer, the import worker and one per scheduled job', () => {
+    const features = new Set(cloudRoutes.filter((route) => !route.isolated).map((route) => route.handler.split('/')[1]));
+    const isolated = cloudRoutes.filter((route) => route.isolated);
+    expect(routeFunctionIds().size).toBe(features.size + isolated.length);
+    expect(portalFunctions()).toHaveLength(features.size + isolated.length + otherFunctions);
     const node24 = ofType(resources, 'AWS::Lambda::Function').filter(([, fn]) => props(fn).Runtime === 'nodejs24.x');
-    expect(node24).toHaveLength(cloudRoutes.length + otherFunctions);
+    expect(node24).toHaveLength(portalFunctions().length);
   });
 
-  it('runs every function on Node.js 24, arm64, 512 MB (the import worker 1024 MB with a bounded heap), traced, with the shared environment', () => {
+  it('serves the routes of each feature folder with one function', () => {
+    for (const [name, served] of expectedFunctions(cloudRoutes)) expect(functionServing(resources, served), name).toBeTruthy();
+  });
+
+  it('keeps each isolated route alone in its function', () => {
+    const isolated = cloudRoutes.filter((route) => route.isolated);
+    expect(isolated.map((route) => route.id).sort()).toEqual(['CreateOrganisationUser', 'VerifyPermit']);
+    const byFunction = routesByFunction(resources, cloudRoutes);
+    for (const route of isolated) expect(byFunction.get(functionServing(resources, [route]))?.map((r) => r.id), route.id).toEqual([route.id]);
+  });
+
+  it('never lets the public verification function sign', () => {
+    const verify = cloudRoutes.find((route) => route.id === 'VerifyPermit')!;
+    const [, fn] = functionOfRoute(resources, routeKeyOf(verify));
+    expect(statementsOfFunction(resources, fn).flatMap((s) => [s.Action].flat())).not.toContain('kms:Sign');
+  });
+
+  it('gives each route function one integration and one invoke permission, for this API only', () => {
+    const [apiId] = onlyOfType(resources, 'AWS::ApiGatewayV2::Api');
+    const integrations = ofType(resources, 'AWS::ApiGatewayV2::Integration');
+    for (const id of routeFunctionIds()) {
+      expect(integrations.filter(([, integration]) => refersTo(props(integration).IntegrationUri, id)), id).toHaveLength(1);
+      const permissions = ofType(resources, 'AWS::Lambda::Permission').filter(([, permission]) => refersTo(props(permission).FunctionName, id));
+      expect(permissions, id).toHaveLength(1);
+      expect(props(permissions[0]![1]).Principal, id).toBe('apigateway.amazonaws.com');
+      expect(refersTo(props(permissions[0]![1]).SourceArn, apiId), id).toBe(true);
+    }
+    expect(integrations).toHaveLength(routeFunctionIds().size);
+  });
+
+  it('runs every function on Node.js 24, arm64, 512 MB (the import worker 1024 MB with a bounded heap), traced, with the shared environment and no source maps at run time', () => {
     const worker = importWorkerId();
     for (const [id, fn] of portalFunctions()) {
       expect(props(fn), id).toMatchObject({
@@ -150,11 +184,8 @@ describe('functions', () => {
         MemorySize: id === worker ? 1024 : 512,
         TracingConfig: { Mode: 'Active' },
       });
-      expect(environmentOf(fn), id).toMatchObject({
-        POWERTOOLS_SERVICE_NAME: 'portal',
-        POWERTOOLS_LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: id === worker ? `--enable-source-maps ${WORKER_HEAP_FLAGS}` : '--enable-source-maps',
-      });
+      expect(environmentOf(fn), id).toMatchObject({ POWERTOOLS_SERVICE_NAME: 'portal', POWERTOOLS_LOG_LEVEL: 'INFO' });
+      expect(environmentOf(fn).NODE_OPTIONS, id).toBe(id === worker ? WORKER_HEAP_FLAGS : undefined);
     }
   });
 
@@ -177,8 +208,8 @@ describe('functions', () => {
     }
   });
 
-  it.each(cloudRoutes.map((route) => [route.id, route] as const))('%s gets exactly the access it declares', (_, route) => {
-    expectGrantsAsDeclared(resources, route, uploadsBucketId());
+  it.each(expectedFunctions(cloudRoutes))('the function of %s gets exactly the access its routes declare together', (_, served) => {
+    expectGrantsOfFunction(resources, functionServing(resources, served), served, uploadsBucketId());
   });
 
   it('includes a read-only route and a no-table route, so the grant checks above are not vacuous', () => {

@@ -6,7 +6,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z, ZodType } from 'zod';
-import type { ApiContract } from '#shared/api/route';
+import { routeKeyOf, type ApiContract } from '#shared/api/route';
 import { pickLanguage, type Language } from '#shared/i18n/languages';
 import { ApiError, forbidden, unauthorized } from '../errors.ts';
 import { logger } from '../logger.ts';
@@ -62,7 +62,7 @@ export function authorise(contract: ApiContract, event: APIGatewayProxyEventV2):
 }
 
 export function httpHandler<C extends ApiContract>(contract: C, run: (request: Request<C>) => Promise<Result<C>>) {
-  const routeKey = `${contract.method} ${contract.path}`;
+  const routeKey = routeKeyOf(contract);
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event) => {
