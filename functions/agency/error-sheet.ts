@@ -4,15 +4,13 @@
  * template so the fixed file can be uploaded again as it is (the reader ignores the error column).
  * Written as a stream: memory grows with the file written, not with the rows behind it.
  */
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { ROW_EVENTS, type RowEvent } from '#shared/agency/organisation';
 import { ROW_COLUMNS, type RowCells, type RowColumn } from '#shared/agency/rows';
 import { neutraliseFormula } from '#shared/agency/spreadsheet';
 import type { Language } from '#shared/i18n/languages';
 import { translator } from '#functions/commons/i18n';
 import { sheetTexts, type SheetTexts } from './sheet-texts.ts';
-import { dataColumns, dataSheetViews, headerRow } from './template.ts';
+import { dataColumns, dataSheetViews, headerRow, workbookInMemory } from './template.ts';
 
 export interface FailedRow {
   row: number;
@@ -44,14 +42,7 @@ export function problemsDescriber(language: Language): (problems: FailedRow['pro
 export async function writeErrorSheet(rows: AsyncIterable<FailedRow>, language: Language): Promise<Buffer> {
   const texts = sheetTexts(language);
   const describe = problemsDescriber(language);
-  const output = new PassThrough();
-  const chunks: Buffer[] = [];
-  output.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    output.on('end', resolve);
-    output.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  const { workbook, finish } = workbookInMemory({ sharedStrings: false });
   const sheet = workbook.addWorksheet(translator(language)('sheet:sheetNames.data'), { views: dataSheetViews(language) });
   sheet.columns = [...dataColumns(), { key: 'errors', width: ERRORS_WIDTH }];
   const header = sheet.addRow([...headerRow(texts), neutraliseFormula(texts.errorsColumn)]);
@@ -61,7 +52,5 @@ export async function writeErrorSheet(rows: AsyncIterable<FailedRow>, language: 
     sheet.addRow([...cellsOut(failed.cells, texts), neutraliseFormula(describe(failed.problems))]).commit();
   }
   sheet.commit();
-  await workbook.commit();
-  await ended;
-  return Buffer.concat(chunks);
+  return finish();
 }

@@ -7,8 +7,9 @@
  */
 import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
+// exceljs's streaming reader alone: the rest of exceljs (its writers, its in-memory workbook), as big
+// again, would be loaded at every cold start of the import worker for nothing.
+import WorkbookReader from 'exceljs/lib/stream/xlsx/workbook-reader.js';
 import type { UPLOAD_FAILURES } from '#shared/api/agency';
 import { MAX_CELL_CHARS, MAX_UPLOAD_ROWS, REQUIRED_COLUMNS, type RowCells, type RowColumn } from '#shared/agency/rows';
 import { excelSerialDate } from '#shared/agency/spreadsheet';
@@ -187,7 +188,7 @@ function sniff(bytes: Buffer, wholeFile: boolean): Kind {
   if (startsWith(head, ZIP_ENTRY)) return { format: 'xlsx' };
   if (BINARY_SIGNATURES.some((signature) => startsWith(head, signature)) || head.includes(0)) throw new SheetError('notSpreadsheet');
   const encoding = textEncoding(head, complete);
-  const text = encoding === 'UTF-8' ? head.toString('utf8') : iconv.decode(head, 'gb18030');
+  const text = encoding === 'UTF-8' ? head.toString('utf8') : new TextDecoder('gb18030').decode(head);
   // The last character of an incomplete head may be cut in two.
   if (!looksLikeText(complete ? text : text.slice(0, -1))) throw new SheetError('notSpreadsheet');
   return { format: 'csv', encoding, delimiter: delimiterOf(text) };
@@ -201,6 +202,34 @@ interface RawRow {
   values: readonly unknown[];
 }
 
+/**
+ * Bytes to text, with the platform's WHATWG decoder (Node's ICU knows GB18030) rather than a
+ * library carrying its own tables of every encoding. Decoding in stream mode holds back a
+ * character cut between two chunks until the rest of it arrives.
+ */
+class Decoding extends Transform {
+  private readonly decoder: TextDecoder;
+
+  constructor(encoding: 'UTF-8' | 'GB18030') {
+    // Text out, as the CSV parser takes it.
+    super({ encoding: 'utf8' });
+    this.decoder = new TextDecoder(encoding);
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+    const text = this.decoder.decode(chunk, { stream: true });
+    if (text) this.push(text);
+    done();
+  }
+
+  override _flush(done: TransformCallback) {
+    // A character the file ends in the middle of comes out as a replacement character, not lost.
+    const text = this.decoder.decode();
+    if (text) this.push(text);
+    done();
+  }
+}
+
 async function* csvRows(stream: Readable, source: Source, kind: Extract<Kind, { format: 'csv' }>): AsyncGenerator<RawRow> {
   const parser = parse({
     delimiter: kind.delimiter,
@@ -210,7 +239,7 @@ async function* csvRows(stream: Readable, source: Source, kind: Extract<Kind, { 
     max_record_size: MAX_RECORD_CHARS,
   });
   // The decoder keeps a character cut between two chunks whole; errors reach the parser's iteration.
-  pipeline(stream, iconv.decodeStream(kind.encoding === 'UTF-8' ? 'utf8' : 'gb18030'), parser, () => {});
+  pipeline(stream, new Decoding(kind.encoding), parser, () => {});
   let row = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -270,7 +299,7 @@ interface WorkbookReaderParts {
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   _parseWorksheet(chunks: AsyncIterable<unknown>, sheetNo: string): Generator<unknown>;
 }
-const workbookReaderParts = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as WorkbookReaderParts;
+const workbookReaderParts = WorkbookReader.prototype as unknown as WorkbookReaderParts;
 
 /**
  * exceljs 4.4's streaming reader, with two things put right:
@@ -281,7 +310,7 @@ const workbookReaderParts = ExcelJS.stream.xlsx.WorkbookReader.prototype as unkn
  *   temporary file, removed only once the reader is asked for the next worksheet: the sheets after
  *   the first are not read, and their files are closed at once (see `finishWorkbook`).
  */
-class UploadWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+class UploadWorkbookReader extends WorkbookReader {
   private worksheetsSeen = 0;
 
   _parseSharedStrings(entry: Readable) {

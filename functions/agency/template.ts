@@ -3,8 +3,12 @@
  * language, a list of that kind's events to choose from and one example row, and an
  * "instructions" sheet saying what goes in each column. The same columns, widths and text
  * formats make up the error file, so a fixed error file is uploaded like a filled-in template.
+ * Both are written with exceljs's streaming writer alone: the rest of exceljs (its reader, its
+ * in-memory workbook), as big again, would be loaded with the function for nothing.
  */
-import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
+import type ExcelJS from 'exceljs';
+import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import { EVENTS_OF, type OrganisationType, type RowEvent } from '#shared/agency/organisation';
 import { MAX_UPLOAD_ROWS, PLACING_EVENTS, REQUIRED_COLUMNS, ROW_COLUMNS, WORK_EVENTS, type RowColumn } from '#shared/agency/rows';
 import { neutraliseFormula } from '#shared/agency/spreadsheet';
@@ -47,6 +51,33 @@ export const dataSheetViews = (language: Language): Partial<ExcelJS.WorksheetVie
 /** The header row's words in the caller's language (the reader knows them in every language). */
 export const headerRow = (texts: SheetTexts) => ROW_COLUMNS.map((column) => neutraliseFormula(texts.columns[column]));
 
+/**
+ * A workbook written into memory: `finish` commits what is not yet committed and gives the .xlsx
+ * bytes. With `sharedStrings`, text is stored once in a table, as Excel itself stores it; without,
+ * in its cells, so that memory does not hold a table of every text written.
+ */
+export function workbookInMemory({ sharedStrings }: { sharedStrings: boolean }): {
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  finish(): Promise<Buffer>;
+} {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    output.on('end', resolve);
+    output.on('error', reject);
+  });
+  const workbook = new WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: sharedStrings });
+  return {
+    workbook,
+    finish: async () => {
+      await workbook.commit();
+      await ended;
+      return Buffer.concat(chunks);
+    },
+  };
+}
+
 /** A made-up person whose ID number passes its checksum (110101 = 北京市东城区, born 1990-03-07). */
 export const EXAMPLE_CITIZEN_ID = '110101199003074514';
 export const EXAMPLE_PHONE = '13800138000';
@@ -88,7 +119,7 @@ function requirement(column: RowColumn, type: OrganisationType, language: Langua
   return t('sheet:instructions.optional');
 }
 
-function addInstructions(workbook: ExcelJS.Workbook, type: OrganisationType, language: Language) {
+function addInstructions(workbook: ExcelJS.stream.xlsx.WorkbookWriter, type: OrganisationType, language: Language) {
   const t = translator(language);
   const texts = sheetTexts(language);
   const sheet = workbook.addWorksheet(t('sheet:sheetNames.instructions'), { views: [{ rightToLeft: isRtl(language) }] });
@@ -115,7 +146,7 @@ function addInstructions(workbook: ExcelJS.Workbook, type: OrganisationType, lan
 export async function buildTemplate(type: OrganisationType, language: Language, today: string): Promise<Buffer> {
   const t = translator(language);
   const texts = sheetTexts(language);
-  const workbook = new ExcelJS.Workbook();
+  const { workbook, finish } = workbookInMemory({ sharedStrings: true });
   const data = workbook.addWorksheet(t('sheet:sheetNames.data'), { views: dataSheetViews(language) });
   data.columns = dataColumns();
   data.addRow(headerRow(texts)).font = { bold: true };
@@ -139,5 +170,5 @@ export async function buildTemplate(type: OrganisationType, language: Language, 
     },
   );
   addInstructions(workbook, type, language);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return finish();
 }

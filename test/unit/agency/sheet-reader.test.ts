@@ -130,6 +130,33 @@ describe('CSV', () => {
     expect(rows[0]!.cells.name).toBe('𠀀明');
   });
 
+  it('reads GB18030 whole however its characters are cut between chunks, in the head and past it', async () => {
+    const row = (n: number) => `𠀀明${n},${ID},13800138000,离职,2026-01-05,,,,深南建筑公司·𡃁`;
+    const short = iconv.encode([ZH_HEADER, row(0), row(1)].join('\r\n'), 'gb18030');
+    // Past the bytes the encoding is judged on, so that the rest comes from the source as it is read.
+    const long = iconv.encode([ZH_HEADER, ...Array.from({ length: 1500 }, (_, n) => row(n))].join('\n'), 'gb18030');
+    expect(long.length).toBeGreaterThan(64 * 1024);
+    for (const [bytes, count] of [
+      [short, 2],
+      [long, 1500],
+    ] as const) {
+      for (const chunk of [1, 2, 3, 5, 1023]) {
+        const { sheet, rows } = await readAll(bytes, chunk);
+        expect(sheet.encoding, `chunks of ${chunk}`).toBe('GB18030');
+        expect(rows, `chunks of ${chunk}`).toHaveLength(count);
+        expect(rows.at(-1)!.cells, `chunks of ${chunk}`).toEqual({
+          name: `𠀀明${count - 1}`,
+          citizenId: ID,
+          phone: '13800138000',
+          event: 'termination',
+          date: '2026-01-05',
+          workplace: '深南建筑公司·𡃁',
+        });
+        expect(rows.some((read) => Object.values(read.cells).some((text) => text.includes('\ufffd'))), `chunks of ${chunk}`).toBe(false);
+      }
+    }
+  });
+
   it('reads UTF-8 with a BOM, the BOM not part of the first header', async () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(chinese)]);
     const { sheet, rows } = await readAll(bytes, 3);

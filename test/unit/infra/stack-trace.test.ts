@@ -27,7 +27,7 @@ await handler({ reason: 'boom' }).catch((error) => process.stdout.write(error.st
 });
 
 it('leaves lines that name no place in a bundle as they are', () => {
-  const map = new SourceMap({ version: 3, sources: [], names: [], mappings: '' });
+  const map = new SourceMap({ version: 3, file: 'index.mjs', sources: [], sourcesContent: [], sourceRoot: '', names: [], mappings: '' });
   expect(mapStackTrace('Error: boom\n    at process.processTicksAndRejections (node:internal/process/task_queues:104:5)', map)).toBe(
     'Error: boom\n    at process.processTicksAndRejections (node:internal/process/task_queues:104:5)',
   );
