@@ -10,13 +10,12 @@ import type { z } from 'zod';
 import type { ApiKeyView } from '#shared/api/agency';
 import { readableCode } from '#shared/references';
 import { currentInstant } from '#functions/commons/clock';
-import { db } from '#functions/commons/dynamo';
+import { db, queryAll } from '#functions/commons/dynamo';
 import { tableName } from '#functions/commons/environment';
 import { ApiError } from '#functions/commons/errors';
 import type { Caller } from '#functions/commons/http/caller';
 import { failedConditions, transact } from '#functions/commons/transactions';
 import { getAccount } from '#functions/identity/accounts';
-import { queryAll } from '#functions/landlord/access';
 import { apiKeyKey, apiKeyLookupKey, organisationKey, type ApiKeyItem, type ApiKeyLookupItem } from './items.ts';
 
 const KEY_PREFIX = 'fpk_';

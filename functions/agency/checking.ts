@@ -7,7 +7,7 @@ import type { UPLOAD_FAILURES } from '#shared/api/agency';
 import { deleteItems } from '#functions/commons/batch-write';
 import { currentInstant } from '#functions/commons/clock';
 import { tableName } from '#functions/commons/environment';
-import { queryAll } from '#functions/landlord/access';
+import { queryAll } from '#functions/commons/dynamo';
 import { uploadKey } from './items.ts';
 import type { Lease, PassOutcome } from './import-pass.ts';
 import { updateUpload } from './uploads.ts';

@@ -7,9 +7,7 @@
  */
 import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-// exceljs's streaming reader alone: the rest of exceljs (its writers, its in-memory workbook), as big
-// again, would be loaded at every cold start of the import worker for nothing.
-import WorkbookReader from 'exceljs/lib/stream/xlsx/workbook-reader.js';
+import type ExcelJS from 'exceljs';
 import type { UPLOAD_FAILURES } from '#shared/api/agency';
 import { MAX_CELL_CHARS, MAX_UPLOAD_ROWS, REQUIRED_COLUMNS, type RowCells, type RowColumn } from '#shared/agency/rows';
 import { excelSerialDate } from '#shared/agency/spreadsheet';
@@ -299,7 +297,6 @@ interface WorkbookReaderParts {
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   _parseWorksheet(chunks: AsyncIterable<unknown>, sheetNo: string): Generator<unknown>;
 }
-const workbookReaderParts = WorkbookReader.prototype as unknown as WorkbookReaderParts;
 
 /**
  * exceljs 4.4's streaming reader, with two things put right:
@@ -309,23 +306,31 @@ const workbookReaderParts = WorkbookReader.prototype as unknown as WorkbookReade
  * - a worksheet stored before the shared strings (as Excel and WPS store them) is set aside in a
  *   temporary file, removed only once the reader is asked for the next worksheet: the sheets after
  *   the first are not read, and their files are closed at once (see `finishWorkbook`).
+ * Loaded with the first workbook an instance reads: exceljs's streaming reader alone (not the rest
+ * of exceljs), and not at all for a CSV.
  */
-class UploadWorkbookReader extends WorkbookReader {
-  private worksheetsSeen = 0;
+function uploadWorkbookReader(): Promise<typeof ExcelJS.stream.xlsx.WorkbookReader> {
+  return (uploadWorkbookReaderClass ??= import('exceljs/lib/stream/xlsx/workbook-reader.js').then(({ default: WorkbookReader }) => {
+    const parts = WorkbookReader.prototype as unknown as WorkbookReaderParts;
+    return class UploadWorkbookReader extends WorkbookReader {
+      private worksheetsSeen = 0;
 
-  _parseSharedStrings(entry: Readable) {
-    const whole = new WholeCharacters();
-    entry.on('error', (error) => whole.destroy(error));
-    return workbookReaderParts._parseSharedStrings.call(this, entry.pipe(whole));
-  }
+      _parseSharedStrings(entry: Readable) {
+        const whole = new WholeCharacters();
+        entry.on('error', (error) => whole.destroy(error));
+        return parts._parseSharedStrings.call(this, entry.pipe(whole));
+      }
 
-  _parseWorksheet(chunks: AsyncIterable<unknown>, sheetNo: string) {
-    if (this.worksheetsSeen++ === 0) return workbookReaderParts._parseWorksheet.call(this, wholeCharacters(chunks), sheetNo);
-    // Not the first worksheet: a temporary file's stream is closed unread (a zip entry is drained by exceljs).
-    if (chunks instanceof Readable) chunks.destroy();
-    return workbookReaderParts._parseWorksheet.call(this, wholeCharacters([]), sheetNo);
-  }
+      _parseWorksheet(chunks: AsyncIterable<unknown>, sheetNo: string) {
+        if (this.worksheetsSeen++ === 0) return parts._parseWorksheet.call(this, wholeCharacters(chunks), sheetNo);
+        // Not the first worksheet: a temporary file's stream is closed unread (a zip entry is drained by exceljs).
+        if (chunks instanceof Readable) chunks.destroy();
+        return parts._parseWorksheet.call(this, wholeCharacters([]), sheetNo);
+      }
+    };
+  }));
 }
+let uploadWorkbookReaderClass: Promise<typeof ExcelJS.stream.xlsx.WorkbookReader> | undefined;
 
 /**
  * Asks the reader for the rest of the worksheets without reading them, so that it removes the
@@ -340,6 +345,7 @@ async function finishWorkbook(sheets: AsyncIterator<unknown>) {
 }
 
 async function* xlsxRows(stream: Readable, source: Source): AsyncGenerator<RawRow> {
+  const UploadWorkbookReader = await uploadWorkbookReader();
   const reader = new UploadWorkbookReader(stream, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -7,8 +7,12 @@
  */
 import { join } from 'node:path';
 
-/** True inside a Lambda bundle: replaced by a constant when bundling, so the other branch is dropped. */
-export const inBundle = process.env.PORTAL_BUNDLE === 'lambda';
+/**
+ * Tests are written where they are used, as `process.env.PORTAL_BUNDLE === 'lambda'`: the bundling
+ * replaces the variable by its value, and only a comparison of two literals in the same
+ * expression is folded (a constant exported from here is not, in a module the bundle loads
+ * lazily), so the branch that reads the repository is dropped from the bundle.
+ */
 
 /**
  * A file the bundling put beside the bundle.

@@ -1,6 +1,6 @@
 /** The one DynamoDB client of a function. `DYNAMODB_ENDPOINT` points it at DynamoDB Local. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 
 let documentClient: { endpoint: string | undefined; client: DynamoDBDocumentClient } | undefined;
 
@@ -25,4 +25,20 @@ export function db(): DynamoDBDocumentClient {
     documentClient = { endpoint, client: createClient(endpoint) };
   }
   return documentClient.client;
+}
+
+/**
+ * Every item a query finds, page after page: for partitions that stay small (a house's, an organisation's keys).
+ * @example
+ * const agents = await queryAll<AgentItem>({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
+ */
+export async function queryAll<T>(input: ConstructorParameters<typeof QueryCommand>[0]): Promise<T[]> {
+  const items: T[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    items.push(...((page.Items ?? []) as T[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
 }

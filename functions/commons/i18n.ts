@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import i18next, { type TFunction } from 'i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '#shared/i18n/languages';
-import { bundleFile, inBundle } from './bundle-files.ts';
+import { bundleFile } from './bundle-files.ts';
 
 /** The translation namespaces the server uses; the bundling copies exactly these files beside a bundle. */
 export const SERVER_NAMESPACES = ['errors', 'sms', 'messages', 'policy', 'sheet'] as const;
@@ -16,7 +16,7 @@ export const SERVER_NAMESPACES = ['errors', 'sms', 'messages', 'policy', 'sheet'
 export const BUNDLED_TRANSLATIONS_DIR = 'locales';
 
 const translationFile = (language: Language, namespace: string) =>
-  inBundle
+  process.env.PORTAL_BUNDLE === 'lambda'
     ? bundleFile(BUNDLED_TRANSLATIONS_DIR, language, `${namespace}.json`)
     : fileURLToPath(new URL(`../../shared/i18n/locales/${language}/${namespace}.json`, import.meta.url));
 

@@ -4,7 +4,7 @@
  * the same 404 as for a code nobody registered, so another landlord's houses cannot be probed.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db } from '#functions/commons/dynamo';
+import { db, queryAll } from '#functions/commons/dynamo';
 import { tableName } from '#functions/commons/environment';
 import { ApiError } from '#functions/commons/errors';
 import type { Caller } from '#functions/commons/http/caller';
@@ -54,18 +54,6 @@ export async function tenancyForCaller(caller: Caller, id: string): Promise<Hous
     if (error instanceof ApiError && error.code === 'house_not_found') throw tenancyNotFound();
     throw error;
   }
-}
-
-/** Every item a query finds, page after page (a house's own partitions stay small). */
-export async function queryAll<T>(input: ConstructorParameters<typeof QueryCommand>[0]): Promise<T[]> {
-  const items: T[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
-    items.push(...((page.Items ?? []) as T[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
 }
 
 /** The house's agents, oldest first. */

@@ -14,7 +14,7 @@ import { tableName } from '#functions/commons/environment';
 import { ApiError } from '#functions/commons/errors';
 import type { Caller } from '#functions/commons/http/caller';
 import { failedConditions, transact, type TransactItem } from '#functions/commons/transactions';
-import { queryAll } from '#functions/landlord/access';
+import { queryAll } from '#functions/commons/dynamo';
 import { placeOf, stationFor } from '#functions/residence/places';
 import { queryPage } from '#functions/house-watch/records';
 import { partitionQueryInput, partitionStartKey, type QueuePartition, type StartKey } from '#functions/review/queue-page';

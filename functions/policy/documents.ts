@@ -1,19 +1,19 @@
 /** Policy packs as the API returns them: resolved, with the regulations they cite. */
 import type { PolicyDocument, PolicySummary } from '#shared/api/policies';
-import { POLICY_PACKS } from '#shared/policy/registry';
+import { policyPacks } from '#shared/policy/registry';
 import type { PackId, PolicyPack } from '#shared/policy/schema';
 import { SOURCES, type SourceId } from '#shared/policy/sources';
 
 const describeSources = (ids: readonly SourceId[]) => ids.map((id) => ({ id, ...SOURCES[id] }));
 
 export const policySummaries = (): PolicySummary[] =>
-  [...POLICY_PACKS.raw.values()].map((pack) => ({
+  [...policyPacks().raw.values()].map((pack) => ({
     id: pack.id,
     ...(pack.extends ? { extends: pack.extends } : {}),
     divisionPrefixes: pack.divisionPrefixes,
-    sources: describeSources(POLICY_PACKS.byId.get(pack.id)!.sources),
+    sources: describeSources(policyPacks().byId.get(pack.id)!.sources),
   }));
 
 export const policyDocumentOf = (pack: PolicyPack): PolicyDocument => ({ pack, sources: describeSources(pack.sources) });
 
-export const findPack = (id: string): PolicyPack | undefined => POLICY_PACKS.byId.get(id as PackId);
+export const findPack = (id: string): PolicyPack | undefined => policyPacks().byId.get(id as PackId);

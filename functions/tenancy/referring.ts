@@ -15,7 +15,7 @@ import { currentInstant } from '#functions/commons/clock';
 import { db } from '#functions/commons/dynamo';
 import { tableName } from '#functions/commons/environment';
 import { logger } from '#functions/commons/logger';
-import { queryAll } from '#functions/landlord/access';
+import { queryAll } from '#functions/commons/dynamo';
 import { commitChange } from '#functions/landlord/changes';
 import { watchPartition, type TenancyItem } from '#functions/landlord/items';
 import { advancedTenancy, readTenancy, tenancyWrite } from '#functions/landlord/records';

@@ -9,7 +9,7 @@
  * what is deployed.
  */
 import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { AssetHashType, DockerImage, type BundlingOptions, type ILocalBundling } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { buildSync, type BuildOptions } from 'esbuild';
@@ -82,7 +82,7 @@ const DATA_FILES: Readonly<Record<string, (outDir: string) => void>> = {
 export interface Bundled {
   /** Bytes of the code Lambda loads at start (the bundle file, without its source map or data files). */
   codeBytes: number;
-  /** Source files in the bundle, relative to the repository root. */
+  /** Source files with code in the bundle, relative to the repository root. */
   inputs: string[];
   /** Data files written beside it, by the module that reads them. */
   dataFor: string[];
@@ -102,7 +102,10 @@ export function bundleFunction(source: FunctionSource, outDir: string): Bundled 
       : { stdin: { contents: dispatcherEntry(source.entry), resolveDir: repoRoot, sourcefile: `${source.name}.entry.ts`, loader: 'ts' } }),
     outfile,
   });
-  const inputs = Object.keys(result.metafile?.inputs ?? {});
+  // What esbuild put in the bundle, not every file it read (it reads modules whose code it then drops).
+  const inputs = Object.entries(result.metafile?.outputs[relative(repoRoot, outfile)]?.inputs ?? {})
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([file]) => file);
   const dataFor = Object.keys(DATA_FILES).filter((module) => inputs.includes(module));
   for (const module of dataFor) DATA_FILES[module]!(outDir);
   return { codeBytes: statSync(outfile).size, inputs, dataFor };

@@ -16,7 +16,7 @@ import { chineseWorkingCalendar, officialYearCalendar } from './calendar.ts';
 import { formatShanghai, parseShanghaiInstant, shanghaiDate } from './civil-time.ts';
 import { deadlineFor, isRulePath, RULE_PATHS, type Deadline } from './deadlines.ts';
 import { describeTimeRule, type Translate } from './explain.ts';
-import { POLICY_PACKS } from './registry.ts';
+import { policyPacks } from './registry.ts';
 import { PACK_IDS, type PackId } from './schema.ts';
 import { SOURCES } from './sources.ts';
 
@@ -73,7 +73,7 @@ function deadlineCommand(args: string[], io: Output): number {
   if (values.filed !== undefined && !filedAt) return usage(io, `not a date: ${values.filed}`);
   const official = (values.calendar ?? []).map((file) => officialYearCalendar.parse(JSON.parse(readFileSync(file, 'utf8'))));
   const calendar = chineseWorkingCalendar.withOfficialYears(...official);
-  const deadline = deadlineFor(POLICY_PACKS.byId.get(packId)!, path, event, { calendar, ...(filedAt ? { filedAt } : {}) });
+  const deadline = deadlineFor(policyPacks().byId.get(packId)!, path, event, { calendar, ...(filedAt ? { filedAt } : {}) });
   if (!deadline) {
     io.out('not set');
     return EXIT.notSet;
@@ -100,7 +100,7 @@ export function runPolicyCli(args: string[], io: Output): number {
         const unknown = rest.filter((id) => !isPackId(id));
         if (unknown.length > 0) return usage(io, `unknown pack: ${unknown.join(', ')}`);
         const ids = rest.length > 0 ? (rest as PackId[]) : [...PACK_IDS];
-        io.out(JSON.stringify(ids.map((id) => POLICY_PACKS.byId.get(id)), null, 2));
+        io.out(JSON.stringify(ids.map((id) => policyPacks().byId.get(id)), null, 2));
         return EXIT.ok;
       }
       case 'deadline':
@@ -111,7 +111,7 @@ export function runPolicyCli(args: string[], io: Output): number {
       case 'for-division': {
         const [code] = rest;
         if (!code || !/^\d{2,12}$/.test(code)) return usage(io, 'a division code has 2 to 12 digits');
-        io.out(POLICY_PACKS.forDivision(code).id);
+        io.out(policyPacks().forDivision(code).id);
         return EXIT.ok;
       }
       default:

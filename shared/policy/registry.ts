@@ -99,7 +99,15 @@ export function loadPacks(inputs: readonly PolicyPackInput[]): PackSet {
   };
 }
 
-export const POLICY_PACKS: PackSet = loadPacks([national, liaoning, xinjiang, datong, ningxia]);
+let packs: PackSet | undefined;
 
-export const packById = (id: PackId): PolicyPack => POLICY_PACKS.byId.get(id)!;
-export const packForDivision = (code: string): PolicyPack => POLICY_PACKS.forDivision(code);
+/**
+ * The portal's packs, validated and resolved the first time one is asked for, not when a module
+ * that may need them is loaded: a cold start that never consults a pack does not pay for it.
+ * @example
+ * policyPacks().byId.get('datong')
+ */
+export const policyPacks = (): PackSet => (packs ??= loadPacks([national, liaoning, xinjiang, datong, ningxia]));
+
+export const packById = (id: PackId): PolicyPack => policyPacks().byId.get(id)!;
+export const packForDivision = (code: string): PolicyPack => policyPacks().forDivision(code);

@@ -4,7 +4,7 @@
  * the code a cold start loads (the bundle file), the time to import it in a fresh Node.js process,
  * and, since a feature function evaluates a route's module on the route's first call, the time to
  * import it and load that route's module, for each route (the function's figure is its slowest
- * route); and the process's peak memory then. Processes alternate with the baseline's, pair by
+ * route); and the process's peak memory after the import, and after the route's module too. Processes alternate with the baseline's, pair by
  * pair, so the machine's drift hits both alike; each ratio is the median of the pairs' ratios.
  */
 import { spawn } from 'node:child_process';
@@ -23,8 +23,11 @@ const PROCESSES = 5;
 
 interface Measured {
   importMs: number;
+  /** The process's peak memory once the bundle is imported. */
+  importPeakRssMb: number;
   /** Import, then the route's module loaded (the import alone where no route is named). */
   coldMs: number;
+  /** The process's peak memory once the route's module is loaded too. */
   peakRssMb: number;
 }
 
@@ -36,9 +39,10 @@ interface Measured {
 function importOnce(file: string, nodeOptions = '', routeKey?: string): Promise<Measured> {
   const script = `const started = performance.now(); const bundle = await import(${JSON.stringify(pathToFileURL(file).href)});
 const importMs = performance.now() - started;
+const importPeakRssMb = process.resourceUsage().maxRSS / 1024;
 ${routeKey ? `await bundle.handler.load(${JSON.stringify(routeKey)});` : ''}
 const coldMs = performance.now() - started;
-process.stdout.write(JSON.stringify({ importMs, coldMs, peakRssMb: process.resourceUsage().maxRSS / 1024 }));`;
+process.stdout.write(JSON.stringify({ importMs, importPeakRssMb, coldMs, peakRssMb: process.resourceUsage().maxRSS / 1024 }));`;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeOptions.split(' ').filter(Boolean), '--input-type=module', '-e', script], {
       // What Lambda sets that the code reads while it loads; nothing that would reach a service.
@@ -91,8 +95,10 @@ async function measureRound(baseline: Subject, subjects: Subject[]) {
       ...(slowest.routeKey ? { slowestRoute: slowest.routeKey } : {}),
       coldMs: round(median(slowest.pairs.map((p) => p.own.coldMs)), 1),
       coldRatio: round(slowest.coldRatio),
-      peakRssMb: round(median(slowest.pairs.map((p) => p.own.peakRssMb)), 1),
-      rssRatio: round(median(slowest.pairs.map((p) => p.own.peakRssMb / p.base.peakRssMb))),
+      importPeakRssMb: round(median(all.map((p) => p.own.importPeakRssMb)), 1),
+      rssRatio: round(median(all.map((p) => p.own.importPeakRssMb / p.base.peakRssMb))),
+      coldPeakRssMb: round(median(slowest.pairs.map((p) => p.own.peakRssMb)), 1),
+      coldRssRatio: round(median(slowest.pairs.map((p) => p.own.peakRssMb / p.base.peakRssMb))),
       baselineImportMs: round(median(all.map((p) => p.base.importMs)), 1),
       baselinePeakRssMb: round(median(all.map((p) => p.base.peakRssMb)), 1),
     });
@@ -113,6 +119,7 @@ async function measureRound(baseline: Subject, subjects: Subject[]) {
       maxRssRatio: round(Math.max(...rows.map((row) => row.rssRatio))),
       maxRssRatioOf: rows.reduce((a, b) => (b.rssRatio > a.rssRatio ? b : a)).id,
       medianRssRatio: round(median(rows.map((row) => row.rssRatio))),
+      maxColdRssRatio: round(Math.max(...rows.map((row) => row.coldRssRatio))),
     },
     functions: rows,
   };

@@ -21,6 +21,7 @@ import {
   ofType,
   onlyOfType,
   props,
+  referencedIds,
   refersTo,
   resourcesOf,
   statementsOfFunction,
@@ -153,6 +154,19 @@ describe('functions', () => {
     expect(isolated.map((route) => route.id).sort()).toEqual(['CreateOrganisationUser', 'VerifyPermit']);
     const byFunction = routesByFunction(resources, cloudRoutes);
     for (const route of isolated) expect(byFunction.get(functionServing(resources, [route]))?.map((r) => r.id), route.id).toEqual([route.id]);
+  });
+
+  it('gives the key authorizer, the import worker, the Cognito trigger and each job a function of its own, serving no route', () => {
+    const outputs = (template.toJSON() as { Outputs: Record<string, { Value: { Ref?: string } }> }).Outputs;
+    const others = [importWorkerId(), outputs.DailySweepFunctionName?.Value.Ref, outputs.ReferralSweepFunctionName?.Value.Ref];
+    const [authorizerId] = ofType(resources, 'AWS::ApiGatewayV2::Authorizer').find(([, a]) => props(a).AuthorizerType === 'REQUEST') ?? [];
+    const authorizerFunction = [...referencedIds(props(resources[authorizerId ?? '']!).AuthorizerUri)].find((id) => resources[id]?.Type === 'AWS::Lambda::Function');
+    const [, pool] = onlyOfType(resources, 'AWS::Cognito::UserPool');
+    const trigger = [...referencedIds(props(pool).LambdaConfig)][0];
+    const all = [...others, authorizerFunction, trigger];
+    expect(all.every((id) => id && resources[id]?.Type === 'AWS::Lambda::Function'), JSON.stringify(all)).toBe(true);
+    expect(new Set(all).size).toBe(all.length);
+    for (const id of all) expect(routeFunctionIds().has(id!), id).toBe(false);
   });
 
   it('never lets the public verification function sign', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { chineseWorkingCalendar } from '#shared/policy/calendar';
 import { endOfDay, formatShanghai, parseShanghaiInstant, startOfDay } from '#shared/policy/civil-time';
 import { deadlineFor, filingStatus, RULE_PATHS, ruleAt, type RulePath } from '#shared/policy/deadlines';
-import { POLICY_PACKS, packById } from '#shared/policy/registry';
+import { policyPacks, packById } from '#shared/policy/registry';
 import { PACK_IDS, type PackId } from '#shared/policy/schema';
 
 const EVENT = parseShanghaiInstant('2026-09-30T10:00')!;
@@ -112,7 +112,7 @@ describe('every time rule a pack writes can be reached by a rule path', () => {
     return Object.entries(node).flatMap(([key, value]) => paths(value, [...prefix, key]));
   };
   it.each(PACK_IDS)('%s', (id) => {
-    const written = paths(POLICY_PACKS.byId.get(id));
+    const written = paths(policyPacks().byId.get(id));
     expect(written.filter((path) => !(RULE_PATHS as readonly string[]).includes(path))).toEqual([]);
     expect(written.sort()).toEqual(Object.keys(EXPECTED[id]).sort());
   });

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPacks, POLICY_PACKS, PolicyPackError, packById, packForDivision } from '#shared/policy/registry';
+import { loadPacks, policyPacks, PolicyPackError, packById, packForDivision } from '#shared/policy/registry';
 import { PACK_IDS, type Citation, type PolicyPackInput } from '#shared/policy/schema';
 import { SOURCES } from '#shared/policy/sources';
 import { national } from '#shared/policy/packs/national';
@@ -25,7 +25,7 @@ describe('validation at load', () => {
   const base = () => [clone(national), clone(datong)] as PolicyPackInput[];
 
   it('loads the real packs', () => {
-    expect([...POLICY_PACKS.byId.keys()].sort()).toEqual([...PACK_IDS].sort());
+    expect([...policyPacks().byId.keys()].sort()).toEqual([...PACK_IDS].sort());
   });
 
   it.each([
@@ -135,7 +135,7 @@ describe('citations', () => {
     const missing: string[] = [];
     let checked = 0;
     for (const id of PACK_IDS) {
-      for (const citation of citationsOf(POLICY_PACKS.raw.get(id))) {
+      for (const citation of citationsOf(policyPacks().raw.get(id))) {
         const seed = (SOURCES[citation.source] as { seed?: string }).seed;
         if (!seed) continue;
         checked += 1;
