@@ -19,7 +19,7 @@ export interface RouteFunction {
 }
 
 /** The feature folder a route's handler lives in: `functions/permit-review/queue.ts` → `permit-review`. */
-export function featureOf(route: Pick<Route, 'handler'>): string {
+function featureOf(route: Pick<Route, 'handler'>): string {
   const [top, feature] = route.handler.split('/');
   if (top !== 'functions' || !feature) throw new Error(`${route.handler} is not in a feature folder of functions/`);
   return feature;
@@ -44,13 +44,6 @@ export function routeFunctions(routes: readonly Route[]): RouteFunction[] {
   const clash = ids.find((id, i) => ids.indexOf(id) !== i);
   if (clash) throw new Error(`two functions would be named ${clash}: rename the isolated route or the feature`);
   return functions;
-}
-
-/** The function serving a route. */
-export function functionOfRoute(functions: readonly RouteFunction[], route: Route): RouteFunction {
-  const fn = functions.find((candidate) => candidate.routes.includes(route));
-  if (!fn) throw new Error(`no function serves ${route.id}`);
-  return fn;
 }
 
 /** Functions that serve no route, each alone in its function: an authorizer, a queue's worker, a trigger or a scheduled job. */

@@ -36,7 +36,7 @@ export const USER_DIRECTORY_ACTIONS = [
 ] as const;
 
 /** What a function may do: the union of what its routes declare. */
-export interface FunctionAccess {
+interface FunctionAccess {
   table: TableAccess;
   usesPiiKey: boolean;
   /** The blob store, by key prefix. */
@@ -49,7 +49,7 @@ export interface FunctionAccess {
 const TABLE_ORDER: readonly TableAccess[] = ['none', 'read', 'readWrite'];
 
 /** The union of the access `routes` declare. */
-export function accessOf(routes: readonly Route[]): FunctionAccess {
+function accessOf(routes: readonly Route[]): FunctionAccess {
   const blobs = new Map<string, Set<'read' | 'write'>>();
   for (const route of routes) {
     if (!route.blobs) continue;

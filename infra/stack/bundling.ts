@@ -31,7 +31,7 @@ export interface FunctionSource {
 export const BUNDLE_FILE = 'index.mjs';
 
 /** The esbuild settings of every bundle (the benchmark builds its baseline with them too). */
-export const BUNDLE_OPTIONS: BuildOptions = {
+const BUNDLE_OPTIONS: BuildOptions = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -53,7 +53,7 @@ export const BUNDLE_OPTIONS: BuildOptions = {
 };
 
 /** The entry of a function serving routes: the dispatcher, loading each route's handler module on the route's first call. */
-export function dispatcherEntry(routes: readonly Route[]): string {
+function dispatcherEntry(routes: readonly Route[]): string {
   const table = routes.map((route) => `  ${JSON.stringify(routeKeyOf(route.contract))}: () => import(${JSON.stringify(`./${route.handler}`)}),`);
   return ["import { dispatcher } from './functions/commons/http/dispatcher.ts';", 'export const handler = dispatcher({', ...table, '});', ''].join('\n');
 }
