@@ -15,10 +15,14 @@ export const SERVER_NAMESPACES = ['errors', 'sms', 'messages', 'policy', 'sheet'
 /** Where a bundle keeps them: `locales/<language>/<namespace>.json`. */
 export const BUNDLED_TRANSLATIONS_DIR = 'locales';
 
+/** Where the repository keeps a namespace's translations (the bundling copies them from here). */
+export const repositoryTranslationFile = (language: Language, namespace: string) =>
+  fileURLToPath(new URL(`../../shared/i18n/locales/${language}/${namespace}.json`, import.meta.url));
+
 const translationFile = (language: Language, namespace: string) =>
   process.env.PORTAL_BUNDLE === 'lambda'
     ? bundleFile(BUNDLED_TRANSLATIONS_DIR, language, `${namespace}.json`)
-    : fileURLToPath(new URL(`../../shared/i18n/locales/${language}/${namespace}.json`, import.meta.url));
+    : repositoryTranslationFile(language, namespace);
 
 const instance = i18next.createInstance();
 const loaded = new Set<Language>();
@@ -48,6 +52,7 @@ function load(language: Language) {
  * translator('en')('codes.not_found') // → 'Not found'
  */
 export function translator(language: Language): TFunction {
-  for (const needed of new Set([DEFAULT_LANGUAGE, language])) if (!loaded.has(needed)) load(needed);
+  if (!loaded.has(DEFAULT_LANGUAGE)) load(DEFAULT_LANGUAGE);
+  if (!loaded.has(language)) load(language);
   return instance.getFixedT(language);
 }

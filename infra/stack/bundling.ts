@@ -8,7 +8,7 @@
  * and so do the cold-start benchmark and the dispatcher test, so what is measured and tested is
  * what is deployed.
  */
-import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { AssetHashType, DockerImage, type BundlingOptions, type ILocalBundling } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -16,7 +16,7 @@ import { buildSync, type BuildOptions } from 'esbuild';
 import type { Route } from '#infra/routes';
 import { routeKeyOf } from '#shared/api/route';
 import { LANGUAGES } from '#shared/i18n/languages';
-import { BUNDLED_TRANSLATIONS_DIR, SERVER_NAMESPACES } from '#functions/commons/i18n';
+import { BUNDLED_TRANSLATIONS_DIR, repositoryTranslationFile, SERVER_NAMESPACES } from '#functions/commons/i18n';
 import { BUNDLED_DIVISIONS_DIR, divisionsByProvince } from '#functions/policy/divisions';
 import { repoRoot } from './repo-root.ts';
 
@@ -58,9 +58,9 @@ function dispatcherEntry(routes: readonly Route[]): string {
   return ["import { dispatcher } from './functions/commons/http/dispatcher.ts';", 'export const handler = dispatcher({', ...table, '});', ''].join('\n');
 }
 
-const writeJson = (file: string, value: unknown) => {
+const writeData = (file: string, text: string) => {
   mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(file, JSON.stringify(value));
+  writeFileSync(file, text);
 };
 
 /** Data files by the module that reads them; a bundle gets a module's files only when it contains that module. */
@@ -68,14 +68,12 @@ const DATA_FILES: Readonly<Record<string, (outDir: string) => void>> = {
   'functions/commons/i18n.ts': (outDir) => {
     for (const language of LANGUAGES) {
       for (const namespace of SERVER_NAMESPACES) {
-        const target = join(outDir, BUNDLED_TRANSLATIONS_DIR, language, `${namespace}.json`);
-        mkdirSync(join(target, '..'), { recursive: true });
-        copyFileSync(join(repoRoot, 'shared', 'i18n', 'locales', language, `${namespace}.json`), target);
+        writeData(join(outDir, BUNDLED_TRANSLATIONS_DIR, language, `${namespace}.json`), readFileSync(repositoryTranslationFile(language, namespace), 'utf8'));
       }
     }
   },
   'functions/policy/divisions.ts': (outDir) => {
-    for (const [province, divisions] of divisionsByProvince()) writeJson(join(outDir, BUNDLED_DIVISIONS_DIR, `${province}.json`), divisions);
+    for (const [province, divisions] of divisionsByProvince()) writeData(join(outDir, BUNDLED_DIVISIONS_DIR, `${province}.json`), JSON.stringify(divisions));
   },
 };
 
