@@ -17,6 +17,7 @@ import * as policies from '#shared/api/policies';
 import * as residence from '#shared/api/residence';
 import * as review from '#shared/api/review';
 import * as system from '#shared/api/system';
+import type { RateLimitName } from '#shared/api/rate-limits';
 
 export interface Route {
   /** Stable identifier, used for construct ids and function names. */
@@ -28,6 +29,12 @@ export interface Route {
   table: TableAccess;
   /** The function computes keyed hashes of personal identifiers (phone, ID number). */
   usesPiiKey?: boolean;
+  /**
+   * A public route anyone may call at will: each client (by its address, keyed-hashed) gets this
+   * group's number of requests per window (shared/api/rate-limits.ts), counted in the table, and
+   * then 429 with Retry-After. The function may add to the counters (and only to them) and hash.
+   */
+  rateLimited?: RateLimitName;
   /**
    * Served only by the local server: the local identity provider (Cognito does this in AWS) and
    * the local SMS outbox.
@@ -79,10 +86,10 @@ export const routes: readonly Route[] = [
     usesPiiKey: true,
     localOnly: true,
   }),
-  route('ListPolicies', policies.listPolicies, { handler: 'functions/policy/list.ts', table: 'none' }),
-  route('GetPolicy', policies.getPolicy, { handler: 'functions/policy/get.ts', table: 'none' }),
-  route('PolicyForDivision', policies.policyForDivision, { handler: 'functions/policy/for-division.ts', table: 'none' }),
-  route('ListDivisions', divisions.listDivisions, { handler: 'functions/divisions/list.ts', table: 'none' }),
+  route('ListPolicies', policies.listPolicies, { handler: 'functions/policy/list.ts', table: 'none', rateLimited: 'reference' }),
+  route('GetPolicy', policies.getPolicy, { handler: 'functions/policy/get.ts', table: 'none', rateLimited: 'reference' }),
+  route('PolicyForDivision', policies.policyForDivision, { handler: 'functions/policy/for-division.ts', table: 'none', rateLimited: 'reference' }),
+  route('ListDivisions', divisions.listDivisions, { handler: 'functions/divisions/list.ts', table: 'none', rateLimited: 'reference' }),
 
   // Residence registration, the migrant's side.
   route('GetProfile', residence.getProfile, { handler: 'functions/residence/profile-get.ts', table: 'read' }),
@@ -115,7 +122,14 @@ export const routes: readonly Route[] = [
   route('Decide', review.decide, { handler: 'functions/review/decide.ts', table: 'readWrite', blobs: 'read', usesPiiKey: true }),
 
   // The residence permit, the migrant's side, and its public verification.
-  route('GetPermit', permit.getPermit, { handler: 'functions/permit/get.ts', table: 'read', blobs: 'read', permitKey: 'sign' }),
+  route('GetPermit', permit.getPermit, {
+    handler: 'functions/permit/get.ts',
+    table: 'read',
+    // Writes only a copy of a photo whose key names its holder, under a key that does not (the
+    // bucket refuses overwrites), so the public verifier can serve it without a write right.
+    blobs: 'readWrite',
+    permitKey: 'sign',
+  }),
   route('ApplyForPermit', permit.applyForPermit, { handler: 'functions/permit/apply.ts', table: 'readWrite', blobs: 'read' }),
   route('GetPermitApplication', permit.getPermitApplication, { handler: 'functions/permit/application-get.ts', table: 'read' }),
   route('ResubmitPermitApplication', permit.resubmitPermitApplication, {
@@ -138,6 +152,7 @@ export const routes: readonly Route[] = [
     table: 'readWrite',
     blobs: 'read',
     permitKey: 'verify',
+    rateLimited: 'verify',
     isolated: true,
   }),
 

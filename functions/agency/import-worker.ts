@@ -9,6 +9,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
+import { blobIntact, blobSha256 } from '#functions/commons/blob-digest';
 import { logger } from '#functions/commons/logger';
 import { sendImport, type ImportMessage, type ImportRunner, type ImportRunOptions } from '#functions/commons/import-queue';
 import { failUpload, finishCheck } from './checking.ts';
@@ -34,14 +35,16 @@ export async function runImport(message: ImportMessage, options: PassOptions = {
   try {
     let plan: PassPlan = { phase: 'check', lookUp: true };
     if (message.phase === 'check' && !claimed.checkBasis) {
-      // Noted when the check begins (not when it resumes): what the commit will compare with.
-      const { finishedCommits, running } = await commitsSoFar(orgId);
-      lease.upload = await updateUpload(lease.upload, { checkBasis: { finishedCommits, clean: !running } });
+      // Noted when the check begins (not when it resumes): what the commit will compare with, the file's hash included.
+      const [{ finishedCommits, running }, sha256] = await Promise.all([commitsSoFar(orgId), blobSha256(claimed.blobKey)]);
+      lease.upload = await updateUpload(lease.upload, { checkBasis: { finishedCommits, clean: !running }, sha256 });
     }
     if (message.phase === 'commit') {
       const lock = await acquireCommitLock(orgId, claimed.id);
       if (!lock) return 'waiting';
       holdsLock = true;
+      // The rows committed are those of the file checked, or none.
+      if (!(await blobIntact(claimed.blobKey, claimed.sha256, { upload: claimed.id }))) throw new SheetError('fileChanged');
       const basis = claimed.checkBasis;
       // Nothing can be there yet: the first run of a commit, nothing reported of its rows, no commit since the check began.
       const allNew = (claimed.commitRuns ?? 0) === 0 && basis?.clean === true && basis.finishedCommits === lock.finishedCommits;

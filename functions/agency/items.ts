@@ -123,6 +123,8 @@ export interface UploadItem {
   fileName: string;
   size: number;
   blobKey: string;
+  /** Hex SHA-256 of the file, recorded when its check begins: the commit writes only the rows of the file checked. */
+  sha256?: string;
   status: UploadStatus;
   createdAt: string;
   createdBy: { id: string; name: string };

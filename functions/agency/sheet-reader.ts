@@ -1,9 +1,12 @@
 /**
  * Reads an uploaded sheet as a stream of rows, never holding the whole file: .xlsx (the first
  * worksheet) or CSV in UTF-8 (with or without BOM) or GBK/GB18030, told apart by the bytes, not the
- * name. The header row is found among the first rows by its words in any of the portal's languages
- * (a merged title above it is skipped); empty rows are skipped; the event column's words become
- * event keys; date cells become `YYYY-MM-DD`.
+ * name. The file is read twice: first as it arrives, kept in a temporary file and measured (a
+ * workbook against workbook-limits.ts, the rows of either against the row cap), so that a file too
+ * big to take on is refused before any row is judged; then row by row from the temporary file. The
+ * header row is found among the first rows by its words in any of the portal's languages (a merged
+ * title above it is skipped); empty rows are skipped; the event column's words become event keys;
+ * date cells become `YYYY-MM-DD`.
  */
 import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
@@ -11,7 +14,10 @@ import type ExcelJS from 'exceljs';
 import type { UPLOAD_FAILURES } from '#shared/api/agency';
 import { MAX_CELL_CHARS, MAX_UPLOAD_ROWS, REQUIRED_COLUMNS, type RowCells, type RowColumn } from '#shared/agency/rows';
 import { excelSerialDate } from '#shared/agency/spreadsheet';
+import { SharedStrings } from './shared-strings.ts';
 import { columnOfHeader, eventOfWord } from './sheet-texts.ts';
+import { Spool } from './upload-spool.ts';
+import { surveyWorkbook, workbookLimits, type WorkbookLimits } from './workbook-limits.ts';
 
 export type SheetFailure = (typeof UPLOAD_FAILURES)[number];
 
@@ -42,6 +48,12 @@ export interface Sheet {
 const HEAD_BYTES = 64 * 1024;
 /** The header is looked for among this many non-empty rows (a title and notes may come first). */
 const HEADER_SEARCH_ROWS = 20;
+/**
+ * The most non-empty rows a file may have, counted before any is judged: the data rows and those
+ * up to the header. A file between this and the row cap itself is refused when its data rows pass
+ * the cap, as they are read.
+ */
+const MAX_FILE_ROWS = MAX_UPLOAD_ROWS + HEADER_SEARCH_ROWS;
 /** A row naming this many columns is taken for a header that lacks a required one. */
 const MIN_HEADER_COLUMNS = 3;
 /** csv-parse's limit on one record, in characters: a 1 MB row must pass, a file with no line ends must not fill memory. */
@@ -114,13 +126,15 @@ class Source {
     return { chunks, bytes: Buffer.concat(chunks), complete: false };
   }
 
-  /** The whole file again as a byte stream: the head already read, then the rest as it comes. */
+  /** The whole file again: the head already read, then the rest as it comes. */
+  async *whole(head: Buffer[]): AsyncGenerator<Buffer> {
+    yield* head;
+    for (let chunk = await this.next(); chunk; chunk = await this.next()) yield chunk;
+  }
+
+  /** The whole file again as a byte stream. */
   restream(head: Buffer[]): Readable {
-    const rest = async function* (source: Source) {
-      yield* head;
-      for (let chunk = await source.next(); chunk; chunk = await source.next()) yield chunk;
-    };
-    this.stream = Readable.from(rest(this), { objectMode: false });
+    this.stream = Readable.from(this.whole(head), { objectMode: false });
     return this.stream;
   }
 
@@ -294,31 +308,54 @@ class WholeCharacters extends Transform {
 }
 
 interface WorkbookReaderParts {
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  /** With `sharedStrings: 'emit'`: each shared string as it is read (a text, or rich text). */
+  _parseSharedStrings(entry: Readable): AsyncGenerator<{ text: unknown }>;
   _parseWorksheet(chunks: AsyncIterable<unknown>, sheetNo: string): Generator<unknown>;
 }
 
+/** Where the reader's worksheets look a shared string up (`sharedStrings[index]`). */
+interface SharedStringsHolder {
+  sharedStrings?: Readonly<Record<number, string | undefined>>;
+}
+
+type UploadWorkbookReader = new (input: Readable, limits: WorkbookLimits) => ExcelJS.stream.xlsx.WorkbookReader;
+
 /**
- * exceljs 4.4's streaming reader, with two things put right:
+ * exceljs 4.4's streaming reader, with three things put right:
  * - it decodes every chunk of a part on its own, so a Chinese character cut between two chunks (of
  *   the upload, of the inflated zip entry, of a temporary file) comes out as two replacement
  *   characters: its parts are fed to it re-cut at character boundaries;
+ * - it keeps the shared strings as an array of strings, several times their size: they are kept
+ *   in `SharedStrings` instead, and a workbook with more than the limits allow is refused;
  * - a worksheet stored before the shared strings (as Excel and WPS store them) is set aside in a
  *   temporary file, removed only once the reader is asked for the next worksheet: the sheets after
  *   the first are not read, and their files are closed at once (see `finishWorkbook`).
  * Loaded with the first workbook an instance reads: exceljs's streaming reader alone (not the rest
  * of exceljs), and not at all for a CSV.
  */
-function uploadWorkbookReader(): Promise<typeof ExcelJS.stream.xlsx.WorkbookReader> {
+function uploadWorkbookReader(): Promise<UploadWorkbookReader> {
   return (uploadWorkbookReaderClass ??= import('exceljs/lib/stream/xlsx/workbook-reader.js').then(({ default: WorkbookReader }) => {
     const parts = WorkbookReader.prototype as unknown as WorkbookReaderParts;
-    return class UploadWorkbookReader extends WorkbookReader {
+    return class extends WorkbookReader {
       private worksheetsSeen = 0;
 
-      _parseSharedStrings(entry: Readable) {
+      constructor(
+        input: Readable,
+        private readonly limits: WorkbookLimits,
+      ) {
+        super(input, { sharedStrings: 'emit', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
+      }
+
+      async *_parseSharedStrings(entry: Readable) {
+        const strings = new SharedStrings({ strings: this.limits.sharedStrings, bytes: this.limits.sharedStringBytes });
+        // Set before they are read, as the reader sets its own: a worksheet stored after them is then read at once.
+        (this as unknown as SharedStringsHolder).sharedStrings = strings.asList();
         const whole = new WholeCharacters();
         entry.on('error', (error) => whole.destroy(error));
-        return parts._parseSharedStrings.call(this, entry.pipe(whole));
+        for await (const { text } of parts._parseSharedStrings.call(this, entry.pipe(whole))) {
+          // The survey has measured them already; this holds should the reader count otherwise.
+          if (!strings.add(cellText(text))) throw new SheetError('workbookTooLarge');
+        }
       }
 
       _parseWorksheet(chunks: AsyncIterable<unknown>, sheetNo: string) {
@@ -330,7 +367,7 @@ function uploadWorkbookReader(): Promise<typeof ExcelJS.stream.xlsx.WorkbookRead
     };
   }));
 }
-let uploadWorkbookReaderClass: Promise<typeof ExcelJS.stream.xlsx.WorkbookReader> | undefined;
+let uploadWorkbookReaderClass: Promise<UploadWorkbookReader> | undefined;
 
 /**
  * Asks the reader for the rest of the worksheets without reading them, so that it removes the
@@ -344,15 +381,25 @@ async function finishWorkbook(sheets: AsyncIterator<unknown>) {
   }
 }
 
-async function* xlsxRows(stream: Readable, source: Source): AsyncGenerator<RawRow> {
+/**
+ * exceljs 4.4 walks the zip's entries as the unzip it pipes `stream` into hands them over, pausing
+ * it while it reads each; but the unzip says it has ended as soon as its input is consumed, and the
+ * walk then stops, losing the entries parsed and not yet handed over (the last ones: in Excel's
+ * order the workbook's own part, without which the sheet cannot be read). The unzip is kept
+ * flowing, so that each entry is handed over as it is parsed.
+ */
+function handOverEveryEntry(stream: Readable) {
+  const pipe = stream.pipe.bind(stream);
+  stream.pipe = <T extends NodeJS.WritableStream>(unzip: T, options?: { end?: boolean }) => {
+    (unzip as unknown as Readable).pause = () => unzip as unknown as Readable;
+    return pipe(unzip, options);
+  };
+}
+
+async function* xlsxRows(stream: Readable, source: Source, limits: WorkbookLimits): AsyncGenerator<RawRow> {
   const UploadWorkbookReader = await uploadWorkbookReader();
-  const reader = new UploadWorkbookReader(stream, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
+  handOverEveryEntry(stream);
+  const reader = new UploadWorkbookReader(stream, limits);
   const sheets = reader[Symbol.asyncIterator]();
   let sheetFound = false;
   try {
@@ -470,7 +517,7 @@ async function findHeader(rows: AsyncIterator<RawRow>): Promise<Map<RowColumn, n
   throw new SheetError(partial ? 'missingColumns' : 'noHeader');
 }
 
-async function* dataRows(rows: AsyncIterator<RawRow>, header: Map<RowColumn, number>, source: Source): AsyncGenerator<SheetRow> {
+async function* dataRows(rows: AsyncIterator<RawRow>, header: Map<RowColumn, number>, close: () => Promise<void>): AsyncGenerator<SheetRow> {
   let count = 0;
   const eventOf = eventReader();
   try {
@@ -482,29 +529,67 @@ async function* dataRows(rows: AsyncIterator<RawRow>, header: Map<RowColumn, num
     }
   } finally {
     await rows.return?.();
-    source.close();
+    await close();
   }
 }
 
-/** Opens a sheet: sniffs the format, finds the header; throws `SheetError` when it is not an upload at all. */
-export async function openSheet(file: Readable): Promise<Sheet> {
-  const source = new Source(file);
-  let rows: AsyncIterator<RawRow> | undefined;
+/**
+ * The first reading: the upload as it arrives, copied to `spool` and measured on the way (a
+ * workbook against `limits`, the non-empty rows of either against MAX_FILE_ROWS). Throws
+ * `SheetError` for a file too big to take on, and the upload's own failure before any verdict.
+ */
+async function measure(upload: Source, head: Buffer[], kind: Kind, spool: Spool, limits: WorkbookLimits): Promise<void> {
+  const chunks = spool.copying(upload.whole(head));
   try {
-    const head = await source.head(HEAD_BYTES);
+    if (kind.format === 'xlsx') {
+      const refusal = await surveyWorkbook(chunks, limits, MAX_FILE_ROWS);
+      if (refusal) throw new SheetError(refusal);
+    } else {
+      let rows = 0;
+      for await (const { values } of csvRows(Readable.from(chunks), upload, kind)) if (!isBlank(values) && ++rows > MAX_FILE_ROWS) throw new SheetError('tooManyRows');
+    }
+    // Bytes after a zip's end record, which no reader reads, are copied all the same.
+    for await (const _ of chunks);
+  } catch (error) {
+    upload.throwIfFailed();
+    throw error;
+  }
+  upload.throwIfFailed();
+}
+
+/**
+ * Opens a sheet: sniffs the format, measures the file, finds the header; throws `SheetError` when
+ * it is not an upload at all or one too big to take on.
+ */
+export async function openSheet(file: Readable, limits: WorkbookLimits = workbookLimits()): Promise<Sheet> {
+  const upload = new Source(file);
+  let spool: Spool | undefined;
+  let spooled: Source | undefined;
+  let rows: AsyncIterator<RawRow> | undefined;
+  const close = async () => {
+    spooled?.close();
+    upload.close();
+    await spool?.remove();
+  };
+  try {
+    const head = await upload.head(HEAD_BYTES);
     const kind = sniff(head.bytes, head.complete);
-    const stream = source.restream(head.chunks);
-    rows = kind.format === 'xlsx' ? xlsxRows(stream, source) : csvRows(stream, source, kind);
+    spool = await Spool.create();
+    await measure(upload, head.chunks, kind, spool, limits);
+    upload.close();
+    spooled = new Source(spool.read());
+    const stream = spooled.restream([]);
+    rows = kind.format === 'xlsx' ? xlsxRows(stream, spooled, limits) : csvRows(stream, spooled, kind);
     const header = await findHeader(rows);
     return {
       format: kind.format,
       ...(kind.format === 'csv' ? { encoding: kind.encoding } : {}),
-      rows: dataRows(rows, header, source),
-      bytesRead: source.bytesRead,
+      rows: dataRows(rows, header, close),
+      bytesRead: spooled.bytesRead,
     };
   } catch (error) {
     await rows?.return?.();
-    source.close();
+    await close();
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Errors a handler raises on purpose. Each has a stable `code` (the client may branch on it) whose
- * message is translated from `errors:codes.<code>` in the caller's language.
+ * message is translated from `errors:codes.<code>` in the caller's language, and may carry
+ * `details` a client acts on (the house already registered at an address: `{ houseId }`).
  */
 export interface FieldError {
   path: string;
@@ -16,6 +17,7 @@ export class ApiError extends Error {
     readonly values: Record<string, string | number> = {},
     readonly fields: FieldError[] = [],
     readonly headers: Record<string, string> = {},
+    readonly details: Record<string, string> = {},
   ) {
     super(code);
     this.name = 'ApiError';

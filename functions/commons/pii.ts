@@ -30,7 +30,8 @@ async function hashKey(): Promise<KeyObject> {
   return cached.key;
 }
 
-export type IdentifierKind = 'phone' | 'citizenId' | 'otp';
+/** `clientAddress`: the address a public route's caller is rate-limited by (functions/commons/http/rate-limit.ts). */
+export type IdentifierKind = 'phone' | 'citizenId' | 'otp' | 'clientAddress';
 
 export async function keyedHash(kind: IdentifierKind, value: string): Promise<string> {
   return createHmac('sha256', await hashKey()).update(`${kind}:${value}`).digest('base64url');

@@ -4,6 +4,7 @@
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
+import { maskPhone } from '#shared/identity/masking';
 import { db } from './dynamo.ts';
 import { tableName } from './environment.ts';
 import { keyedHash } from './pii.ts';
@@ -34,8 +35,9 @@ export const outboxSender: SmsSender = {
         },
       }),
     );
-    // The console is the local phone: this line is the point of the outbox, not a log record.
-    if (process.env.SMS_OUTBOX_ECHO === '1') console.log(`📱 SMS to ${phone}: ${text}`);
+    // The console is the local phone: this line is the point of the outbox, not a log record. The
+    // text (a code) is what a developer signs in with; the masked number says whose it is and no more.
+    if (process.env.SMS_OUTBOX_ECHO === '1') console.log(`📱 SMS to ${maskPhone(phone)}: ${text}`);
   },
 };
 

@@ -2,12 +2,14 @@
  * Registering and correcting rental houses (出租屋). A house gets a code for its door poster; its
  * pack and station follow from its street, which never changes (a house at another street is
  * another house). Every change writes a house event in the same transaction, so the officer's view
- * of the house shows who registered and corrected it, and when.
+ * of the house shows who registered and corrected it, and when. An owner registers an address once:
+ * the owner's claim on it is written, or moved by a correction, in the house's own transaction, so
+ * even requests racing each other leave one house per address (the others get `house_exists`).
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { HouseInput, HousePatch } from '#shared/api/landlord';
-import { houseCode, OCCUPYING } from '#shared/landlord/house';
+import { comparableHouseAddress, houseCode, OCCUPYING } from '#shared/landlord/house';
 import { maskPhone } from '#shared/identity/masking';
 import { packForDivision } from '#shared/policy/registry';
 import { currentInstant } from '#functions/commons/clock';
@@ -21,7 +23,7 @@ import { placeOf, stationFor } from '#functions/residence/places';
 import { readProfile } from '#functions/residence/profiles';
 import { agentsOf, houseForCaller, housesOfCaller, tenanciesOf } from './access.ts';
 import { houseEventKey, houseKey, type HouseEventItem, type HouseItem } from './items.ts';
-import { houseWrite, readHouse } from './records.ts';
+import { claimAddress, houseAtAddress, houseExists, houseWrite, readHouse, releaseAddress } from './records.ts';
 import type { Role } from './views.ts';
 
 type Input = z.output<typeof HouseInput>;
@@ -78,6 +80,8 @@ export async function registerHouse({ caller, input, idempotency }: Registration
   const station = await stationFor(input.address.division);
   if (!station) throw new ApiError(422, 'no_station_for_division');
   const owner = await ownerSnapshot(caller);
+  const registered = await houseAtAddress({ owner, address: place, ...labels(input) });
+  if (registered) throw houseExists(registered);
   const at = currentInstant().toISOString();
 
   for (let attempt = 1; ; attempt++) {
@@ -103,6 +107,7 @@ export async function registerHouse({ caller, input, idempotency }: Registration
     };
     const items: TransactItem[] = [
       houseWrite(house),
+      claimAddress(house),
       houseEventPut(house, at, 'registered', 'owner', caller.id),
       ...(idempotency ? [idempotencyPut(caller.id, idempotency.key, idempotency.fingerprint, { houseId: house.id })] : []),
     ];
@@ -113,10 +118,13 @@ export async function registerHouse({ caller, input, idempotency }: Registration
       const failed = failedConditions(error);
       if (!failed) throw error;
       // A concurrent request with the same key won: answer as its retry.
-      if (idempotency && failed[2]) {
+      if (idempotency && failed[3]) {
         const winner = await replay();
         if (winner) return winner;
       }
+      // A concurrent request registered the address first.
+      const other = failed[1] ? await houseAtAddress(house) : undefined;
+      if (other) throw houseExists(other);
       if (failed[0] && attempt < CODE_ATTEMPTS) continue;
       throw new ApiError(409, 'conflict');
     }
@@ -140,7 +148,8 @@ export async function updateHouse(caller: Caller, code: string, patch: Patch): P
     changed.push('detail');
   }
   for (const field of PATCHABLE) {
-    const value = patch[field] === '' ? undefined : patch[field];
+    // null removes a building, unit or room; left out, a field is kept.
+    const value = patch[field] ?? undefined;
     if (patch[field] === undefined || JSON.stringify(value) === JSON.stringify(current[field])) continue;
     if (value === undefined) delete next[field];
     else Object.assign(next, { [field]: value });
@@ -150,13 +159,27 @@ export async function updateHouse(caller: Caller, code: string, patch: Patch): P
 
   const at = currentInstant().toISOString();
   const updated: HouseItem = { ...next, updatedAt: at, version: current.version + 1 };
+  const claims = comparableHouseAddress(updated) === comparableHouseAddress(current) ? [] : await addressMove(current, updated);
   try {
-    await transact([houseWrite(updated, current), houseEventPut(current, at, 'updated', role, caller.id, changed)]);
+    await transact([houseWrite(updated, current), houseEventPut(current, at, 'updated', role, caller.id, changed), ...claims]);
   } catch (error) {
-    if (failedConditions(error)) throw houseChanged();
-    throw error;
+    if (!failedConditions(error)) throw error;
+    const other = claims.length ? await houseAtAddress(updated) : undefined;
+    if (other && other !== current.id) throw houseExists(other);
+    throw houseChanged();
   }
   return { house: updated, role };
+}
+
+/**
+ * The claim's move when a correction changes the address: the new address taken (refused when the
+ * owner holds another house there), the old one given up if the house held it (a house registered
+ * before claims existed holds none).
+ */
+async function addressMove(current: HouseItem, updated: HouseItem): Promise<TransactItem[]> {
+  const [taken, held] = await Promise.all([houseAtAddress(updated), houseAtAddress(current)]);
+  if (taken && taken !== current.id) throw houseExists(taken);
+  return [...(taken ? [] : [claimAddress(updated)]), ...(held === current.id ? [releaseAddress(current)] : [])];
 }
 
 /** The house with its agents (for the owner) and every tenancy, newest move-in first. */

@@ -10,10 +10,13 @@
  * | tenancy              | TENANCY#<id>                     | TENANCY                         | gsi1 HOUSE#<code>#TENANCIES / <moveInDate>#<id>; gsi2 TENANTID#<hmac(id number)> / <moveInDate>#<id>; gsi3 (only while unconfirmed) WATCH#<station> / <confirmBy>#<id> |
  * | tenant phone pointer | TENANTPHONE#<hmac(phone)>        | TENANCY#<id>                    | |
  * | late report          | LATE#<station>                   | <lastDay>#<tenancyId>#<report>  | |
+ * | address claim        | LANDLORD#<owner>                 | ADDRESS#<sha256(address)>       | |
  *
  * A house's id is its code (`FW7KQ3M9A2`), printed on the door poster. A pending person — a tenant
  * the landlord reported who has no account yet — is the tenancy's tenant snapshot, found by the
- * hash of the ID number (gsi2) or of the phone number (pointer) when they sign in.
+ * hash of the ID number (gsi2) or of the phone number (pointer) when they sign in. An owner holds
+ * one house per address: the claim on the address (its comparable form, hashed) names the house and
+ * is written, moved and checked in the same transactions as the house.
  */
 import type { DeadlineView, PlaceView } from '#shared/api/residence';
 import type { HouseType, SafetyItem, TenancyActor, TenancyEvent, TenancyStatus } from '#shared/landlord/house';
@@ -32,6 +35,8 @@ export const lateReportKey = (stationId: string, lastDay: string, tenancyId: str
   pk: latePartition(stationId),
   sk: `${lastDay}#${tenancyId}#${report}`,
 });
+
+export const houseAddressKey = (ownerId: string, addressHash: string) => ({ pk: `LANDLORD#${ownerId}`, sk: `ADDRESS#${addressHash}` });
 
 export const landlordHousesPartition = (accountId: string) => `LANDLORD#${accountId}#HOUSES`;
 export const agentHousesPartition = (phoneHash: string) => `AGENT#${phoneHash}#HOUSES`;
@@ -74,6 +79,13 @@ export function houseIndexKeys(h: Pick<HouseItem, 'id' | 'owner' | 'createdAt' |
     gsi2sk: byStreet,
     ...(h.occupants > h.maxOccupants ? { gsi3pk: overCapacityPartition(h.stationId), gsi3sk: byStreet } : {}),
   };
+}
+
+/** An owner's claim on an address: the house registered there. */
+export interface HouseAddressItem {
+  pk: string;
+  sk: string;
+  houseId: string;
 }
 
 export interface HouseEventItem {

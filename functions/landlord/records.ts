@@ -2,9 +2,10 @@
  * Reading houses and tenancies, and the writes every tenancy change is made of: the tenancy at the
  * version seen, the house's occupant count at the version seen (so over-occupancy holds under
  * concurrent reports), and a report's timing on the table's working calendar. The landlord's, the
- * tenant's and the officer's handlers all build their transactions from these.
+ * tenant's and the officer's handlers all build their transactions from these. Also the owner's
+ * claim on a house's address, which keeps one house per owner and address.
  */
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '#functions/commons/dynamo';
 import { tableName } from '#functions/commons/environment';
@@ -13,7 +14,7 @@ import { workingCalendar } from '#functions/commons/working-calendar';
 import type { TransactItem } from '#functions/commons/transactions';
 import { deadlineView } from '#functions/residence/deadlines';
 import { maskPhone } from '#shared/identity/masking';
-import { OCCUPYING, tenancyReference, type TenancyStatus } from '#shared/landlord/house';
+import { comparableHouseAddress, OCCUPYING, printedHouseCode, tenancyReference, type TenancyStatus } from '#shared/landlord/house';
 import { shanghaiDate } from '#shared/policy/civil-time';
 import { maskCitizenId } from '#shared/residence/citizen-id';
 import { keyedHash } from '#functions/commons/pii';
@@ -21,11 +22,13 @@ import { reportTiming, type ReportTiming, type TenancyEventKind } from '#shared/
 import { packById } from '#shared/policy/registry';
 import type { PolicyPack } from '#shared/policy/schema';
 import {
+  houseAddressKey,
   houseIndexKeys,
   houseKey,
   lateReportKey,
   tenancyIndexKeys,
   tenancyKey,
+  type HouseAddressItem,
   type HouseItem,
   type LateReportItem,
   type StoredReport,
@@ -80,6 +83,34 @@ export function houseWrite(next: HouseItem, seen?: HouseItem): TransactItem {
     Put: { TableName: tableName(), Item: item, ConditionExpression: 'version = :seen', ExpressionAttributeValues: { ':seen': seen.version } },
   };
 }
+
+type Located = Pick<HouseItem, 'owner' | 'address' | 'building' | 'unit' | 'room'>;
+
+/** Where the owner's claim on an address is kept: the address in its comparable form, hashed. */
+const addressClaimKey = (house: Located) =>
+  houseAddressKey(house.owner.accountId, createHash('sha256').update(comparableHouseAddress(house)).digest('base64url'));
+
+/** The house the owner holds at this address, if any (read consistently: it decides a 409). */
+export async function houseAtAddress(house: Located): Promise<string | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: addressClaimKey(house), ConsistentRead: true }));
+  return (Item as HouseAddressItem | undefined)?.houseId;
+}
+
+/** The house claims its address; the transaction fails on this item when the owner already holds another house there. */
+export function claimAddress(house: Located & Pick<HouseItem, 'id'>): TransactItem {
+  const item: HouseAddressItem = { ...addressClaimKey(house), houseId: house.id };
+  return { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/** The house gives up its claim on the address it had, if the claim is still its own. */
+export function releaseAddress(house: Located & Pick<HouseItem, 'id'>): TransactItem {
+  return {
+    Delete: { TableName: tableName(), Key: addressClaimKey(house), ConditionExpression: 'houseId = :id', ExpressionAttributeValues: { ':id': house.id } },
+  };
+}
+
+/** 409: the owner already registered `houseId` at this address; the message names its code, the details carry it for a link. */
+export const houseExists = (houseId: string) => new ApiError(409, 'house_exists', { code: printedHouseCode(houseId) }, [], {}, { houseId });
 
 /**
  * The house with `delta` more occupants, written only if the house is still at the version read;

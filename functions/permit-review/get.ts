@@ -2,7 +2,7 @@
 import { getPermitApplicationForReview } from '#shared/api/permit';
 import { httpHandler } from '#functions/commons/http/handler';
 import { now } from '#functions/commons/clock';
-import { profileOf, documentUrls, today } from '#functions/review/declarations';
+import { profileOf, documentLinks, today } from '#functions/review/declarations';
 import { recordAccess } from '#functions/review/audit';
 import { stationOf } from '#functions/review/station';
 import { personRecord } from '#functions/permit/records';
@@ -14,7 +14,7 @@ import { permitReviewView } from './views.ts';
 export const handler = httpHandler(getPermitApplicationForReview, async ({ caller, params, language }) => {
   const station = await stationOf(caller);
   const application = await applicationOfStation(params.id, station);
-  const [record, urls, day] = await Promise.all([personRecord(application.accountId), documentUrls(application.documents), today()]);
+  const [record, links, day] = await Promise.all([personRecord(application.accountId), documentLinks(application.documents), today()]);
   const eligibility = holderEligibility(record, application, day.date);
   // Recorded before anything is returned: a read that could not be audited shows nothing.
   await recordAccess({
@@ -29,7 +29,7 @@ export const handler = httpHandler(getPermitApplicationForReview, async ({ calle
     application,
     profile: record.profile ?? (await profileOf(application.accountId)),
     eligibility: eligibility ? eligibilityView(eligibility, policyTranslate(language)) : null,
-    documentUrls: urls,
+    documentLinks: links,
     today: day,
   });
 });

@@ -57,7 +57,7 @@ const newNumber = (a: PermitApplicationItem, today: IsoDate) =>
 
 const photoOf = (a: PermitApplicationItem): PermitItem['photo'] | undefined => {
   const photo = a.documents.find((d) => d.kind === 'photo');
-  return photo && { blobKey: photo.blobKey, contentType: photo.contentType };
+  return photo && { blobKey: photo.blobKey, contentType: photo.contentType, ...(photo.sha256 ? { sha256: photo.sha256 } : {}) };
 };
 
 interface Context {

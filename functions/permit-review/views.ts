@@ -10,7 +10,7 @@ import { daysBetween } from '#shared/policy/civil-time';
 import { workingDaysLeft } from '#shared/residence/time-left';
 import type { ProfileItem } from '#functions/residence/items';
 import { personView } from '#functions/residence/profiles';
-import type { Today } from '#functions/review/views';
+import type { DocumentLink, Today } from '#functions/review/views';
 import type { PermitApplicationItem } from '#functions/permit/items';
 import { applicationView } from '#functions/permit/views';
 
@@ -67,12 +67,12 @@ export interface PermitReviewParts {
   application: PermitApplicationItem;
   profile: ProfileItem;
   eligibility: EligibilityView | null;
-  /** Read links of the application's documents, by document id. */
-  documentUrls: ReadonlyMap<string, string>;
+  /** The application's documents as served, by document id. */
+  documentLinks: ReadonlyMap<string, DocumentLink>;
   today: Today;
 }
 
-export function permitReviewView({ application, profile, eligibility, documentUrls, today }: PermitReviewParts): z.input<typeof PermitApplicationForReview> {
+export function permitReviewView({ application, profile, eligibility, documentLinks, today }: PermitReviewParts): z.input<typeof PermitApplicationForReview> {
   const { documents, ...view } = applicationView(application);
   const { name, citizenIdMasked, birthDate, sex, phone } = personView(profile);
   const { daysLeft: left } = timeLeft(application, today);
@@ -80,7 +80,7 @@ export function permitReviewView({ application, profile, eligibility, documentUr
     ...view,
     person: { name, citizenIdMasked, birthDate, sex, phone },
     eligibility,
-    documents: documents.map((doc) => ({ ...doc, url: documentUrls.get(doc.id) ?? '' })),
+    documents: documents.map((doc) => ({ ...doc, ...documentLinks.get(doc.id) })),
     ...(left !== undefined ? { daysLeft: left } : {}),
   };
 }

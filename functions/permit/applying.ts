@@ -152,6 +152,7 @@ export async function checkedDocuments(accountId: string, pack: PolicyPack, inpu
       contentType: upload.contentType,
       size: upload.size,
       blobKey: upload.blobKey,
+      sha256: upload.sha256,
     })),
     attach: uploads.map(({ attach }) => attach),
   };

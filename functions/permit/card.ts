@@ -1,7 +1,8 @@
 /**
  * The electronic permit (电子居住证) as its holder sees it: the card, what the pack's calendar says
- * is next (endorsement, renewal, a reported departure), a short-lived link to the photo, and a
- * freshly signed QR token that a checker's phone opens as the public verification page.
+ * is next (endorsement, renewal, a reported departure), a short-lived link to the photo (only while
+ * its bytes are those attached), and a freshly signed QR token that a checker's phone opens as the
+ * public verification page.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { PermitCard } from '#shared/api/permit';
@@ -13,7 +14,9 @@ import type { WorkingCalendar } from '#shared/policy/calendar';
 import { filingStatus } from '#shared/policy/deadlines';
 import { packById } from '#shared/policy/registry';
 import type { PolicyPack } from '#shared/policy/schema';
+import { blobIntact } from '#functions/commons/blob-digest';
 import { blobStore } from '#functions/commons/blob-store';
+import { PROOFS_PREFIX, proofBlobKey } from '#functions/residence/items';
 import { currentInstant, todayInShanghai } from '#functions/commons/clock';
 import { workingCalendar } from '#functions/commons/working-calendar';
 import { deadlineView } from '#functions/residence/deadlines';
@@ -34,10 +37,31 @@ export function liveStatus(pack: PolicyPack, permit: PermitItem, today: IsoDate,
   return sweep(pack, clockOf(permit), today, calendar).clock.status;
 }
 
-/** A short-lived link to the holder's photo. */
-export function photoUrl(permit: Pick<PermitItem, 'photo'>): Promise<string> {
+/** The holder's photo as shown: a short-lived link, or no link when its bytes are not those attached to the application. */
+export type PhotoView = { photoUrl: string } | { photoIntegrity: 'mismatch' };
+
+/** The holder's photo, stored at `key`: the permit's own, or a copy of it with the same bytes. */
+export async function photoView(permit: Pick<PermitItem, 'id' | 'photo'>, key = permit.photo.blobKey): Promise<PhotoView> {
+  if (!(await blobIntact(key, permit.photo.sha256, { permit: permit.id }))) return { photoIntegrity: 'mismatch' };
   const extension = permit.photo.contentType === 'image/png' ? 'png' : 'jpg';
-  return blobStore().presignGet(permit.photo.blobKey, { contentType: permit.photo.contentType, fileName: `photo.${extension}` }, PHOTO_URL_SECONDS);
+  return { photoUrl: await blobStore().presignGet(key, { contentType: permit.photo.contentType, fileName: `photo.${extension}` }, PHOTO_URL_SECONDS) };
+}
+
+/**
+ * Where a checker's link to the photo points: a key that names no account. A photo uploaded while
+ * keys still named their owner (`proofs/<account>/<upload>`) is served from a copy at its upload's
+ * own key, which the holder's card makes (`copyOpaquePhoto`) before it hands out a QR token: a
+ * checker only ever holds a token from a card view, so the public verifier never writes.
+ */
+export function opaquePhotoKey(photo: PermitItem['photo']): string {
+  const [prefix, , uploadId, ...rest] = photo.blobKey.split('/');
+  return `${prefix}/` === PROOFS_PREFIX && uploadId !== undefined && rest.length === 0 ? proofBlobKey(uploadId) : photo.blobKey;
+}
+
+/** Makes the opaque copy of an old-layout photo, once (the store never overwrites). */
+async function copyOpaquePhoto(photo: PermitItem['photo']): Promise<void> {
+  const opaque = opaquePhotoKey(photo);
+  if (opaque !== photo.blobKey) await blobStore().copyOnce(photo.blobKey, opaque);
 }
 
 /** The photo's reference in a token: the upload's id, never the storage key (which names the account). */
@@ -88,7 +112,8 @@ export async function permitCard(permit: PermitItem, { today, calendar, origin }
     ...(permit.validUntil ? { vu: permit.validUntil } : {}),
     ph: photoReference(permit),
   };
-  const [photo, qr] = await Promise.all([photoUrl(permit), permitSigner().sign(claims, QR_TOKEN_SECONDS)]);
+  await copyOpaquePhoto(permit.photo);
+  const [photo, qr] = await Promise.all([photoView(permit, opaquePhotoKey(permit.photo)), permitSigner().sign(claims, QR_TOKEN_SECONDS)]);
 
   return {
     id: permit.id,
@@ -96,7 +121,7 @@ export async function permitCard(permit: PermitItem, { today, calendar, origin }
     status,
     holder: permit.holder,
     holderName: permit.holderName,
-    photoUrl: photo,
+    ...photo,
     packId: permit.packId,
     address: permit.address,
     city: permit.city.name,

@@ -65,6 +65,8 @@ export interface AttachedDocument {
   contentType: string;
   size: number;
   blobKey: string;
+  /** Hex SHA-256 of the file as attached; absent on documents attached before files were hashed. */
+  sha256?: string;
 }
 
 export interface ApplicationHistoryItem {
@@ -130,7 +132,8 @@ export interface PermitItem extends PermitClock {
   address: { division: string; path: string[]; detail: string };
   /** The city's 4-digit division code and name, shown to a checker. */
   city: { code: string; name: string };
-  photo: { blobKey: string; contentType: string };
+  /** The application's photo; `sha256` as attached, absent on photos attached before files were hashed. */
+  photo: { blobKey: string; contentType: string; sha256?: string };
   /** The application that issued (or last renewed or replaced) it. */
   applicationId: string;
   endorsements: { on: string; anniversary: string; late: boolean }[];

@@ -10,7 +10,7 @@ import { currentInstant, todayInShanghai } from '#functions/commons/clock';
 import { db } from '#functions/commons/dynamo';
 import { tableName } from '#functions/commons/environment';
 import { ApiError } from '#functions/commons/errors';
-import { liveStatus, photoUrl } from './card.ts';
+import { liveStatus, opaquePhotoKey, photoView, type PhotoView } from './card.ts';
 import { permitKey, type PermitItem } from './items.ts';
 import { permitSigner, TokenRejected } from './signer.ts';
 
@@ -19,7 +19,7 @@ export interface VerificationResult {
   number: string;
   city: string;
   validUntil?: string;
-  holder: { nameMasked: string; photoUrl: string };
+  holder: { nameMasked: string } & PhotoView;
   checkedAt: string;
 }
 
@@ -71,7 +71,7 @@ export async function verifyPermitToken(token: string): Promise<VerificationResu
     number: claims.num,
     city: permit.city.name,
     ...(permit.validUntil ? { validUntil: permit.validUntil } : {}),
-    holder: { nameMasked: maskName(permit.holderName), photoUrl: await photoUrl(permit) },
+    holder: { nameMasked: maskName(permit.holderName), ...(await photoView(permit, opaquePhotoKey(permit.photo))) },
     checkedAt: currentInstant().toISOString(),
   };
 }

@@ -32,6 +32,12 @@ export const declaringKey = (accountId: string) => ({ pk: personKey(accountId), 
 export const declarationKey = (id: string) => ({ pk: `DECL#${id}`, sk: 'DECL' });
 export const idempotencyKey = (accountId: string, key: string) => ({ pk: `IDEMPOTENCY#${accountId}#${key}`, sk: 'IDEMPOTENCY' });
 export const uploadKey = (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' });
+
+/** Where residents' files are stored. */
+export const PROOFS_PREFIX = 'proofs/';
+/** A resident's file is stored under its upload's id alone: its owner is on the UPLOAD item, never in a key a link shows. */
+export const proofBlobKey = (uploadId: string) => `${PROOFS_PREFIX}${uploadId}`;
+
 export const stationOfCountyKey = (county: string) => ({ pk: `DIVISION#${county}`, sk: 'STATION' });
 
 /**
@@ -97,6 +103,8 @@ export interface DocumentRef {
   contentType: ProofContentType;
   size: number;
   blobKey: string;
+  /** Hex SHA-256 of the file as attached; absent on documents attached before files were hashed. */
+  sha256?: string;
 }
 
 export interface DeclarationItem {
@@ -184,6 +192,8 @@ export interface UploadItem {
   contentType: ProofContentType;
   size: number;
   createdAt: string;
+  /** Hex SHA-256 of the stored file, recorded when it is attached. */
+  sha256?: string;
   ttl?: number;
 }
 

@@ -3,18 +3,20 @@
  * first asks for an upload ticket (an UPLOAD item and a presigned PUT) for one purpose; a
  * declaration or an application then attaches the upload by id, after checking that the file is
  * the caller's, is for that purpose, was stored, and starts with the magic number of its declared
- * type — a renamed executable is not a PDF. Unattached uploads expire with their item's TTL.
+ * type — a renamed executable is not a PDF. Attaching records the file's SHA-256, which is checked
+ * again whenever the file is served. Unattached uploads expire with their item's TTL.
  */
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import type { UploadPurpose, UploadRequest, UploadTicket } from '#shared/api/residence';
 import type { ProofContentType } from '#shared/residence/vocabulary';
+import { blobSha256 } from '#functions/commons/blob-digest';
 import { blobStore } from '#functions/commons/blob-store';
 import { db } from '#functions/commons/dynamo';
 import { tableName } from '#functions/commons/environment';
 import { ApiError } from '#functions/commons/errors';
-import { uploadKey, type DocumentRef, type UploadItem } from './items.ts';
+import { proofBlobKey, uploadKey, type DocumentRef, type UploadItem } from './items.ts';
 import { currentInstant, epochSecondsAfter } from '#functions/commons/clock';
 import type { TransactItem } from '#functions/commons/transactions';
 
@@ -40,7 +42,7 @@ export async function createUploadTicket(accountId: string, request: z.output<ty
     id,
     accountId,
     purpose: request.purpose,
-    blobKey: `proofs/${accountId}/${id}`,
+    blobKey: proofBlobKey(id),
     fileName: request.fileName,
     contentType: request.contentType,
     size: request.size,
@@ -53,16 +55,16 @@ export async function createUploadTicket(accountId: string, request: z.output<ty
 }
 
 /**
- * An upload of `purpose` that the caller may attach, and the transaction item that attaches it
- * (keeps it: removes its TTL, on condition it is still the caller's). `field` names the request
- * field that carried the upload id, for the error.
+ * An upload of `purpose` that the caller may attach, with the SHA-256 of its stored bytes, and the
+ * transaction item that attaches it (keeps it: removes its TTL and records the hash, on condition
+ * it is still the caller's). `field` names the request field that carried the upload id, for the error.
  */
 export async function attachableUpload(
   accountId: string,
   uploadId: string,
   purpose: UploadPurpose,
   field: string,
-): Promise<{ upload: UploadItem; attach: TransactItem }> {
+): Promise<{ upload: UploadItem & { sha256: string }; attach: TransactItem }> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: uploadKey(uploadId), ConsistentRead: true }));
   const upload = Item as UploadItem | undefined;
   // Someone else's upload is "not found": its existence is not the caller's business.
@@ -73,16 +75,19 @@ export async function attachableUpload(
   if (!startsAsDeclared(upload.contentType, stored.firstBytes)) {
     throw new ApiError(400, 'upload_content_mismatch', {}, [{ path: field, key: 'validation.fileType' }]);
   }
+  // The store keeps the file as it is from here on (write-once); the hash tells if it ever differs.
+  const sha256 = await blobSha256(upload.blobKey);
+  if (sha256 === undefined) throw new ApiError(409, 'upload_not_received');
   return {
-    upload,
+    upload: { ...upload, sha256 },
     attach: {
       Update: {
         TableName: tableName(),
         Key: uploadKey(upload.id),
-        UpdateExpression: 'REMOVE #ttl',
+        UpdateExpression: 'SET sha256 = :sha256 REMOVE #ttl',
         ConditionExpression: 'accountId = :me',
         ExpressionAttributeNames: { '#ttl': 'ttl' },
-        ExpressionAttributeValues: { ':me': accountId },
+        ExpressionAttributeValues: { ':me': accountId, ':sha256': sha256 },
       },
     },
   };
@@ -92,7 +97,15 @@ export async function attachableUpload(
 export async function attachableProof(accountId: string, uploadId: string): Promise<{ document: DocumentRef; attach: TransactItem }> {
   const { upload, attach } = await attachableUpload(accountId, uploadId, 'residenceProof', 'proofUploadId');
   return {
-    document: { id: upload.id, kind: 'residenceProof', fileName: upload.fileName, contentType: upload.contentType, size: upload.size, blobKey: upload.blobKey },
+    document: {
+      id: upload.id,
+      kind: 'residenceProof',
+      fileName: upload.fileName,
+      contentType: upload.contentType,
+      size: upload.size,
+      blobKey: upload.blobKey,
+      sha256: upload.sha256,
+    },
     attach,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Reading a declaration on behalf of an officer: only one of the officer's own station, with the
- * person's profile, children and short-lived links to the documents.
+ * person's profile, children and short-lived links to the documents — each only once its bytes are
+ * found to be those attached (their SHA-256), so the officer never decides on a swapped file.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '#functions/commons/dynamo';
@@ -8,10 +9,11 @@ import { tableName } from '#functions/commons/environment';
 import { ApiError } from '#functions/commons/errors';
 import { todayInShanghai } from '#functions/commons/clock';
 import { workingCalendar } from '#functions/commons/working-calendar';
+import { blobIntact } from '#functions/commons/blob-digest';
 import { blobStore } from '#functions/commons/blob-store';
 import { declarationKey, personKey, profileKey, type ChildItem, type DeclarationItem, type ProfileItem } from '#functions/residence/items';
 import { notYourStation, type OfficerStation } from './station.ts';
-import type { ReviewParts, Today } from './views.ts';
+import type { DocumentLink, ReviewParts, Today } from './views.ts';
 
 /** Document links live five minutes: long enough to open, too short to pass around. */
 export const DOCUMENT_LINK_SECONDS = 5 * 60;
@@ -55,18 +57,17 @@ async function childrenOf(accountId: string): Promise<ChildItem[]> {
   return children;
 }
 
-type StoredDocument = { id: string; blobKey: string; contentType: string; fileName: string };
+type StoredDocument = { id: string; blobKey: string; contentType: string; fileName: string; sha256?: string };
 
-/** Short-lived read links of stored documents (a declaration's, a permit application's), by document id. */
-export async function documentUrls(documents: readonly StoredDocument[]): Promise<Map<string, string>> {
-  const store = blobStore();
-  const links = await Promise.all(
-    documents.map(
-      async (doc) =>
-        [doc.id, await store.presignGet(doc.blobKey, { contentType: doc.contentType, fileName: doc.fileName }, DOCUMENT_LINK_SECONDS)] as const,
-    ),
-  );
-  return new Map(links);
+/** A short-lived read link of a stored document, or the flag that its bytes are not those attached (no link). */
+async function documentLink(doc: StoredDocument): Promise<DocumentLink> {
+  if (!(await blobIntact(doc.blobKey, doc.sha256, { document: doc.id }))) return { integrity: 'mismatch' };
+  return { url: await blobStore().presignGet(doc.blobKey, { contentType: doc.contentType, fileName: doc.fileName }, DOCUMENT_LINK_SECONDS) };
+}
+
+/** What an officer is given of each stored document (a declaration's, a permit application's), by document id. */
+export async function documentLinks(documents: readonly StoredDocument[]): Promise<Map<string, DocumentLink>> {
+  return new Map(await Promise.all(documents.map(async (doc) => [doc.id, await documentLink(doc)] as const)));
 }
 
 export async function today(): Promise<Today> {
@@ -75,11 +76,11 @@ export async function today(): Promise<Today> {
 
 /** Everything the officer's view of a declaration shows besides the declaration itself. */
 export async function reviewParts(declaration: DeclarationItem, profile?: ProfileItem): Promise<ReviewParts> {
-  const [person, children, urls, day] = await Promise.all([
+  const [person, children, links, day] = await Promise.all([
     profile ?? profileOf(declaration.accountId),
     childrenOf(declaration.accountId),
-    documentUrls(declaration.documents),
+    documentLinks(declaration.documents),
     today(),
   ]);
-  return { declaration, profile: person, children, documentUrls: urls, today: day };
+  return { declaration, profile: person, children, documentLinks: links, today: day };
 }

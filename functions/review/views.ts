@@ -41,16 +41,19 @@ export function queueRow(d: QueueRowSource, today: Today): QueueItem {
   };
 }
 
+/** A document as served to an officer: its read link, or no link when its bytes are not those attached. */
+export type DocumentLink = { url: string } | { integrity: 'mismatch' };
+
 export interface ReviewParts {
   declaration: DeclarationItem;
   profile: ProfileItem;
   children: ChildItem[];
-  /** Read links of the declaration's documents, by document id. */
-  documentUrls: ReadonlyMap<string, string>;
+  /** The declaration's documents as served, by document id. */
+  documentLinks: ReadonlyMap<string, DocumentLink>;
   today: Today;
 }
 
-export function reviewView({ declaration, profile, children, documentUrls, today }: ReviewParts): DeclarationForReview {
+export function reviewView({ declaration, profile, children, documentLinks, today }: ReviewParts): DeclarationForReview {
   const { documents: _plain, ...view } = declarationView(declaration);
   return {
     ...view,
@@ -62,7 +65,7 @@ export function reviewView({ declaration, profile, children, documentUrls, today
       fileName: doc.fileName,
       contentType: doc.contentType,
       size: doc.size,
-      url: documentUrls.get(doc.id) ?? '',
+      ...documentLinks.get(doc.id),
     })),
     ...(declaration.deadline ? { workingDaysLeft: timeLeft(declaration, today).workingDaysLeft } : {}),
   };

@@ -1,7 +1,8 @@
 /**
  * The local blob store's presigned PUT (S3 does this in AWS): the bytes are stored only when the
- * URL's signature holds, it has not expired, and the request sends exactly the signed content type
- * and size.
+ * URL's signature holds, it has not expired, the request sends exactly the signed content type
+ * and size, and nothing is stored at the key yet — a URL still valid after its file was attached
+ * cannot replace it (S3 answers such a PUT with 412, as here).
  */
 import { putLocalBlob } from '#shared/api/local-uploads';
 import { verifyLocalGrant, writeLocalBlob } from '#functions/commons/blob-store';
@@ -21,6 +22,8 @@ export const handler = httpHandler(putLocalBlob, async ({ params, query, event }
   // As S3 does with signed headers: another type or length than the one signed is refused whole.
   if (sentType?.split(';')[0]?.trim().toLowerCase() !== contentType.toLowerCase() || bytes.length !== grant.size) throw refused();
 
-  if (!(await writeLocalBlob(params.key, contentType, bytes))) throw refused();
+  const written = await writeLocalBlob(params.key, contentType, bytes);
+  if (written === 'invalidKey') throw refused();
+  if (written === 'exists') throw new ApiError(412, 'blob_already_stored');
   return { stored: true as const };
 });

@@ -34,8 +34,10 @@ export function apiGatewayEvent(input: {
     if (name === 'cookie') cookies.push(...String(value).split(/;\s*/));
     else headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
-  const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  // Every name is the client's, as API Gateway passes it: `__proto__` or `toString` is a parameter
+  // like any other (to be refused by a strict schema), never a member of Object's prototype.
+  const query = new Map<string, string>();
+  for (const [name, value] of url.searchParams) query.set(name, query.has(name) ? `${query.get(name)},${value}` : value);
   // Only bytes that are UTF-8 pass as text: a GBK CSV (text/csv) or an .xlsx (…openxmlformats…) must reach the handler unchanged.
   const isText = /json|text|xml|x-www-form-urlencoded/.test(headers['content-type'] ?? 'application/json') && isUtf8(body);
   const now = new Date();
@@ -46,7 +48,7 @@ export function apiGatewayEvent(input: {
     rawQueryString: url.search.slice(1),
     ...(cookies.length ? { cookies } : {}),
     headers,
-    ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+    ...(query.size ? { queryStringParameters: Object.fromEntries(query) } : {}),
     ...(Object.keys(pathParameters).length ? { pathParameters } : {}),
     ...(body.length ? { body: isText ? body.toString('utf8') : body.toString('base64') } : {}),
     isBase64Encoded: body.length > 0 && !isText,
@@ -59,7 +61,9 @@ export function apiGatewayEvent(input: {
         method: request.method ?? 'GET',
         path: url.pathname,
         protocol: `HTTP/${request.httpVersion}`,
-        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        // From the socket, as API Gateway takes it from the connection. A socket already closed has
+        // no address: it stays unknown rather than passing for this machine.
+        sourceIp: request.socket.remoteAddress ?? '',
         userAgent: headers['user-agent'] ?? '',
       },
       requestId: randomUUID(),

@@ -2,9 +2,9 @@
  * The whole product on one machine: DynamoDB Local, the table, first-run data, and the API and
  * web app on one port. `npm start` and the end-to-end tests both start it through here.
  */
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { isIPv6, type AddressInfo } from 'node:net';
 import { routes } from '#infra/routes';
 import { scheduledJobs } from '#infra/jobs';
 import { startJob, type RunningJob } from './daily-jobs.ts';
@@ -13,10 +13,13 @@ import { loadOrCreateLocalSecrets } from './secrets.ts';
 import { ensureTable } from './table-bootstrap.ts';
 import { createLocalServer, repoRoot } from './server.ts';
 import type { DemoAccount } from '#infra/seed/seed';
+import { isLoopback } from '#functions/commons/http/loopback';
 
 export interface LocalProductOptions {
   dataDir: string;
   port: number;
+  /** The address to listen on; 127.0.0.1 by default, so only this machine reaches the product. */
+  host?: string;
   tableName?: string;
   /** Use this DynamoDB (tests share one); otherwise DynamoDB Local is started on DATA_DIR. */
   dynamoEndpoint?: string;
@@ -28,6 +31,8 @@ export interface LocalProductOptions {
 export interface LocalProduct {
   url: string;
   port: number;
+  /** The address the server listens on. */
+  host: string;
   tableName: string;
   dynamoEndpoint: string;
   demoAccounts: DemoAccount[];
@@ -61,10 +66,17 @@ async function startLocalImports(): Promise<{ stop(): Promise<void> }> {
   };
 }
 
+/** `localhost` for an address this machine reaches it by (loopback or every interface), else the address itself. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || isLoopback(host)) return 'localhost';
+  return isIPv6(host) ? `[${host}]` : host;
+}
+
 export async function startLocalProduct(options: LocalProductOptions): Promise<LocalProduct> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const tableName = options.tableName ?? 'portal';
+  const host = options.host ?? '127.0.0.1';
   let database: DynamoDbLocal | undefined;
   const dynamoEndpoint =
     options.dynamoEndpoint ?? (database = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb') })).endpoint;
@@ -106,6 +118,8 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
     } else if (existsSync(demoFile)) {
       demoAccounts = JSON.parse(readFileSync(demoFile, 'utf8')) as DemoAccount[];
     }
+    // A mode is applied only when a file is created: one left by an earlier release or copied in may be readable by all.
+    if (existsSync(demoFile)) chmodSync(demoFile, 0o600);
 
     const server = await createLocalServer({
       routes,
@@ -115,7 +129,7 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
     });
     await new Promise<void>((listening, failed) => {
       server.once('error', failed);
-      server.listen(options.port, listening);
+      server.listen(options.port, host, listening);
     });
     const port = (server.address() as AddressInfo).port;
     const imports = await startLocalImports();
@@ -124,8 +138,9 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
     for (const job of scheduledJobs) jobs.push(await startJob(job));
 
     return {
-      url: `http://localhost:${port}`,
+      url: `http://${urlHost(host)}:${port}`,
       port,
+      host,
       tableName,
       dynamoEndpoint,
       demoAccounts,

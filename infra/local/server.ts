@@ -14,12 +14,16 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { routeFunctions } from '#infra/functions';
 import type { Route } from '#infra/routes';
 import { routeKeyOf } from '#shared/api/route';
+import { securityHeaders, usesCamera } from '#infra/security-headers';
 import { SHEET_MAX_BYTES } from '#shared/api/agency';
+import { putLocalBlob } from '#shared/api/local-uploads';
 import type { WebConfig } from '#shared/api/web-config';
 import { pickLanguage } from '#shared/i18n/languages';
-import { dispatcher, type Dispatcher } from '#functions/commons/http/dispatcher';
+import { dispatcher, type Dispatcher, type RouteModule } from '#functions/commons/http/dispatcher';
+import { rateLimited } from '#functions/commons/http/rate-limit';
 import { errorResponse } from '#functions/commons/http/error-response';
-import { ApiError, notFound, unauthorized } from '#functions/commons/errors';
+import { JSON_BODY_MAX_BYTES, payloadTooLarge } from '#functions/commons/http/json-body';
+import { notFound, unauthorized } from '#functions/commons/errors';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '#functions/identity/local-tokens';
 import { callerForApiKey } from '#functions/agency/api-key-auth';
 import { apiGatewayEvent, flattenClaims, lambdaContext } from './api-gateway-event.ts';
@@ -45,22 +49,48 @@ function compile(path: string): { pattern: RegExp; paramNames: string[] } {
   return { pattern: new RegExp(`^${source}$`), paramNames };
 }
 
+/** A path parameter's text, decoded; one that is not percent-encoded UTF-8 (`%E0%A4%A`, `%ED%A0%80`) names nothing. */
+function decodeParameter(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw notFound();
+  }
+}
+
 /** Like API Gateway, a literal path segment beats a parameter. */
 const specificity = (path: string) => path.split('/').filter((s) => !s.startsWith('{')).length;
 
-/** The largest sheet an organisation may upload (the local blob store takes its PUT here), with room to spare. */
-const MAX_BODY_BYTES = SHEET_MAX_BYTES + 1024 * 1024;
+/**
+ * The local blob store's PUT carries a file's bytes (its signed URL names their exact size): up to
+ * the largest sheet an organisation may upload, with room to spare. Every other route takes JSON.
+ */
+const BLOB_BODY_MAX_BYTES = SHEET_MAX_BYTES + 1024 * 1024;
+const bodyLimitOf = (route: Route) => (route.contract === putLocalBlob ? BLOB_BODY_MAX_BYTES : JSON_BODY_MAX_BYTES);
 const MAX_VERIFIED_TOKENS = 10_000;
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new ApiError(413, 'payload_too_large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/**
+ * A request's body, refused as soon as it is known to pass `limit`: from its declared length before
+ * a byte is read, else when the bytes that arrived pass it. The refusal closes the connection once
+ * answered, and what arrives meanwhile is dropped, never kept.
+ */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  const tooLarge = () => payloadTooLarge({ connection: 'close' });
+  if (Number(request.headers['content-length']) > limit) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const collect = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      // The stream keeps flowing with no listener: the rest is read off the wire and discarded.
+      request.off('data', collect).off('end', done);
+      chunks.length = 0;
+      reject(tooLarge());
+    };
+    const done = () => resolve(Buffer.concat(chunks));
+    request.on('data', collect).once('end', done).once('error', reject);
+  });
 }
 
 function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
@@ -85,9 +115,12 @@ export async function createLocalServer(options: LocalServerOptions): Promise<Se
   const served: ServedRoute[] = [];
   for (const planned of routeFunctions(options.routes)) {
     // Plain absolute paths, so a test runner keys a module as it keys the same file imported by alias.
-    const dispatch = dispatcher(
-      Object.fromEntries(planned.routes.map((route) => [routeKeyOf(route.contract), () => import(join(repoRoot, route.handler))])),
-    );
+    const moduleOf = (route: Route): RouteModule => {
+      const load = () => import(join(repoRoot, route.handler));
+      // As the function's generated entry does (infra/stack/bundling.ts).
+      return route.rateLimited ? rateLimited(route.rateLimited, load) : load;
+    };
+    const dispatch = dispatcher(Object.fromEntries(planned.routes.map((route) => [routeKeyOf(route.contract), moduleOf(route)])));
     // Every module now, so a route that cannot load stops the start instead of its first request.
     await dispatch.loadAll();
     for (const route of planned.routes) served.push({ route, functionId: planned.id, dispatch, ...compile(route.contract.path) });
@@ -129,6 +162,8 @@ export async function createLocalServer(options: LocalServerOptions): Promise<Se
         })
       : undefined;
   const webConfig = JSON.stringify(options.webConfig);
+  // As CloudFront's response-headers policies do: the same set on every answer, the camera for the permit check only.
+  const pageHeaders = { plain: securityHeaders({ camera: false }), camera: securityHeaders({ camera: true }) };
 
   async function serveApi(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const language = pickLanguage(request.headers['accept-language']);
@@ -145,14 +180,14 @@ export async function createLocalServer(options: LocalServerOptions): Promise<Se
       }
       if (!match) throw notFound();
       const { route, paramNames, functionId, dispatch } = match.served;
-      const pathParameters = Object.fromEntries(paramNames.map((name, i) => [name, decodeURIComponent(match.values[i + 1]!)]));
+      const pathParameters = Object.fromEntries(paramNames.map((name, i) => [name, decodeParameter(match.values[i + 1]!)]));
       const apiKey = request.headers['x-api-key'];
       // As the Lambda authorizer of these routes: a bearer token first, else the organisation's key.
       const byApiKey = route.apiKey === true && route.contract.access !== 'public' && !request.headers.authorization && typeof apiKey === 'string';
       const keyClaims = byApiKey ? await callerForApiKey(apiKey) : undefined;
       if (byApiKey && !keyClaims) throw unauthorized();
       const claims = route.contract.access === 'public' || byApiKey ? undefined : await verify(request.headers.authorization);
-      const body = await readBody(request);
+      const body = await readBody(request, bodyLimitOf(route));
       const routeKey = routeKeyOf(route.contract);
       const event = apiGatewayEvent({
         request,
@@ -171,6 +206,7 @@ export async function createLocalServer(options: LocalServerOptions): Promise<Se
 
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    for (const [name, value] of Object.entries(usesCamera(url.pathname) ? pageHeaders.camera : pageHeaders.plain)) response.setHeader(name, value);
     if (url.pathname.startsWith('/api/')) {
       void serveApi(request, response, url);
       return;

@@ -1,5 +1,5 @@
 /** `npm start`: the whole product on this machine. */
-import type { DemoAccount } from '#infra/seed/seed';
+import { startUpMessage } from './start-up-message.ts';
 
 // The logger takes its level when its module loads: request logs are quiet on the console unless asked for.
 process.env.POWERTOOLS_LOG_LEVEL ??= process.env.LOG_LEVEL ?? 'WARN';
@@ -8,28 +8,14 @@ const { JavaMissingError } = await import('./dynamodb-local.ts');
 
 const dataDir = process.env.DATA_DIR ?? '.data';
 const port = Number(process.env.PORT ?? 3000);
-
-function describe(account: DemoAccount): string {
-  const who = account.phone ? `phone ${account.phone} (code from this console)` : `username ${account.username}  password ${account.password}`;
-  const where = account.station ? `  station ${account.station} [${account.divisions?.join(', ')}]` : account.org ? `  org ${account.org}` : '';
-  return `  ${account.role.padEnd(9)} ${who}${where}`;
-}
+// This machine only, unless another address is asked for.
+const host = process.env.HOST || undefined;
 
 try {
   // An already running DynamoDB (e.g. one DynamoDB Local shared by several processes) may be named.
   const dynamoEndpoint = process.env.DYNAMODB_ENDPOINT;
-  const product = await startLocalProduct({ dataDir, port, echoSms: true, ...(dynamoEndpoint ? { dynamoEndpoint } : {}) });
-  const lines = [
-    '',
-    `Portal running at ${product.url}   (officer back office: ${product.url}/office)`,
-    `Service guide, no sign-in needed: ${product.url}/guide`,
-    `Data kept in ${dataDir}/ — ${product.seeded ? 'first run: reference data and demo accounts created' : 'existing data kept'}`,
-    'Demo sign-ins (also in ' + `${dataDir}/demo-accounts.json):`,
-    ...product.demoAccounts.map(describe),
-    '',
-    'Press Ctrl-C to stop.',
-  ];
-  console.log(lines.join('\n'));
+  const product = await startLocalProduct({ dataDir, port, host, echoSms: true, ...(dynamoEndpoint ? { dynamoEndpoint } : {}) });
+  console.log(startUpMessage(product, dataDir));
 
   let stopping = false;
   const stop = async () => {

@@ -21,6 +21,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { keyAuthorizer, routeFunctions, type RouteFunction } from '#infra/functions';
 import type { Route } from '#infra/routes';
+import { formatRateLimit, RATE_COUNTER_PREFIX, RATE_LIMIT_DEFAULTS, rateLimitVariable, type RateLimit, type RateLimitName } from '#shared/api/rate-limits';
 import { routeKeyOf, type TableAccess } from '#shared/api/route';
 import { portalFunction } from './function.ts';
 import { grantImportQueueSend, importQueueEnvironment } from './imports.ts';
@@ -44,6 +45,8 @@ interface FunctionAccess {
   permitKey?: PermitKeyUse;
   importQueue: boolean;
   userDirectory: boolean;
+  /** The limit groups of its public routes: it adds to their counters (and hashes the caller's address). */
+  rateLimits: ReadonlySet<RateLimitName>;
 }
 
 const TABLE_ORDER: readonly TableAccess[] = ['none', 'read', 'readWrite'];
@@ -61,11 +64,13 @@ function accessOf(routes: readonly Route[]): FunctionAccess {
   const permitKeys = new Set(routes.map((route) => route.permitKey));
   return {
     table: TABLE_ORDER[Math.max(...routes.map((route) => TABLE_ORDER.indexOf(route.table)))] ?? 'none',
-    usesPiiKey: routes.some((route) => route.usesPiiKey),
+    // A rate-limited route hashes its caller's address with the same key.
+    usesPiiKey: routes.some((route) => route.usesPiiKey || route.rateLimited),
     blobs: new Map([...blobs].map(([prefix, uses]) => [prefix, uses.size === 2 ? 'readWrite' : uses.has('read') ? 'read' : 'write'])),
     ...(permitKeys.has('sign') ? { permitKey: 'sign' as const } : permitKeys.has('verify') ? { permitKey: 'verify' as const } : {}),
     importQueue: routes.some((route) => route.importQueue),
     userDirectory: routes.some((route) => route.userDirectory),
+    rateLimits: new Set(routes.flatMap((route) => (route.rateLimited ? [route.rateLimited] : []))),
   };
 }
 
@@ -100,6 +105,8 @@ export interface ApiProps {
   jwtAudience: string[];
   /** Requests per second across the API, steady and burst; protects the table and the bill. */
   throttle?: apigw.ThrottleSettings;
+  /** Per-client limits of the public routes, by group; the defaults of shared/api/rate-limits.ts where not given. */
+  rateLimits?: Partial<Record<RateLimitName, RateLimit>>;
 }
 
 export class Api extends Construct {
@@ -173,6 +180,15 @@ export class Api extends Construct {
       if (access.table === 'read') props.table.grantReadData(role);
       if (access.table === 'readWrite') props.table.grantReadWriteData(role);
       if (access.usesPiiKey) props.piiKey.grantRead(role);
+      // A rate limit adds to its counters: an update of their partitions, nothing else (the route's own access is above).
+      if (access.rateLimits.size) {
+        iam.Grant.addToPrincipal({
+          grantee: role,
+          actions: ['dynamodb:UpdateItem'],
+          resourceArns: [props.table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${RATE_COUNTER_PREFIX}*`] } },
+        });
+      }
       for (const [prefix, blobs] of access.blobs) grantBlobAccess(props.uploads, role, blobs, prefix);
       if (access.permitKey) grantPermitKey(props.permitKey, role, access.permitKey);
       if (access.importQueue) grantImportQueueSend(props.importQueue, role);
@@ -187,6 +203,9 @@ export class Api extends Construct {
         environment: {
           TABLE_NAME: props.table.tableName,
           ...(access.usesPiiKey ? { PII_KEY_SECRET_ARN: props.piiKey.secretArn } : {}),
+          ...Object.fromEntries(
+            [...access.rateLimits].map((name) => [rateLimitVariable(name), formatRateLimit(props.rateLimits?.[name] ?? RATE_LIMIT_DEFAULTS[name])]),
+          ),
           ...(access.blobs.size ? { BLOB_STORE: 's3', UPLOADS_BUCKET: props.uploads.bucketName } : {}),
           ...(access.permitKey ? permitKeyEnvironment(props.permitKey) : {}),
           ...(access.importQueue ? importQueueEnvironment(props.importQueue) : {}),

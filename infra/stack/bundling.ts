@@ -52,10 +52,24 @@ const BUNDLE_OPTIONS: BuildOptions = {
   metafile: true,
 };
 
-/** The entry of a function serving routes: the dispatcher, loading each route's handler module on the route's first call. */
+/**
+ * The entry of a function serving routes: the dispatcher, loading each route's handler module on
+ * the route's first call; a `rateLimited` route's module wrapped by its limit (the limiter is in
+ * the bundle only where a route has one).
+ */
 function dispatcherEntry(routes: readonly Route[]): string {
-  const table = routes.map((route) => `  ${JSON.stringify(routeKeyOf(route.contract))}: () => import(${JSON.stringify(`./${route.handler}`)}),`);
-  return ["import { dispatcher } from './functions/commons/http/dispatcher.ts';", 'export const handler = dispatcher({', ...table, '});', ''].join('\n');
+  const table = routes.map((route) => {
+    const load = `() => import(${JSON.stringify(`./${route.handler}`)})`;
+    return `  ${JSON.stringify(routeKeyOf(route.contract))}: ${route.rateLimited ? `rateLimited(${JSON.stringify(route.rateLimited)}, ${load})` : load},`;
+  });
+  return [
+    "import { dispatcher } from './functions/commons/http/dispatcher.ts';",
+    ...(routes.some((route) => route.rateLimited) ? ["import { rateLimited } from './functions/commons/http/rate-limit.ts';"] : []),
+    'export const handler = dispatcher({',
+    ...table,
+    '});',
+    '',
+  ].join('\n');
 }
 
 const writeData = (file: string, text: string) => {

@@ -22,6 +22,8 @@ export class Identity extends Construct {
   readonly postConfirmation: lambda.Function;
   /** The `iss` claim of this pool's tokens. */
   readonly issuer: string;
+  /** The user pools' endpoint of the region, which the web app's sign-in calls go to. */
+  readonly endpoint: string;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -81,6 +83,7 @@ export class Identity extends Construct {
     });
 
     const stack = Stack.of(this);
-    this.issuer = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;
+    this.endpoint = `https://cognito-idp.${stack.region}.${stack.urlSuffix}`;
+    this.issuer = `${this.endpoint}/${this.userPool.userPoolId}`;
   }
 }

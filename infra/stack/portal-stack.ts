@@ -3,6 +3,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { dailyPermitSweep, scheduledJobs, tenancyReferralSweep } from '#infra/jobs';
 import { cloudRoutes, type Route } from '#infra/routes';
+import { ORIGIN_SECRET_VARIABLE, type RateLimit, type RateLimitName } from '#shared/api/rate-limits';
 import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { Data } from './data.ts';
@@ -18,6 +19,8 @@ export interface PortalStackProps extends StackProps {
   siteDir: string;
   /** The routes the API serves: the route table's cloud routes unless a test adds some. */
   routes?: readonly Route[];
+  /** Per-client limits of the public routes by group (requests per window); shared/api/rate-limits.ts has the defaults. */
+  rateLimits?: Partial<Record<RateLimitName, RateLimit>>;
 }
 
 export class PortalStack extends Stack {
@@ -39,6 +42,7 @@ export class PortalStack extends Stack {
       userPool: identity.userPool,
       jwtIssuer: identity.issuer,
       jwtAudience: [identity.webClient.userPoolClientId],
+      ...(props.rateLimits ? { rateLimits: props.rateLimits } : {}),
     });
     const web = new Web(this, 'Web', {
       siteDir: props.siteDir,
@@ -49,12 +53,18 @@ export class PortalStack extends Stack {
         userPoolId: identity.userPool.userPoolId,
         clientId: identity.webClient.userPoolClientId,
       },
+      uploadsBucket: uploads.bucket,
+      identityEndpoint: identity.endpoint,
     });
     uploads.allowUploadsFrom(web.url);
     // The permit QR links to the public verification page of the site (behind CloudFront the
     // request's Host is the API's own, so the site's address is given, not guessed).
     for (const planned of api.plan) {
       if (planned.routes.some((route) => route.permitKey === 'sign')) api.functions.get(planned.id)?.addEnvironment('SITE_ORIGIN', web.url);
+      // Rate limits count a request through CloudFront by the viewer's address, which only this secret vouches for.
+      if (planned.routes.some((route) => route.rateLimited)) {
+        api.functions.get(planned.id)?.addEnvironment(ORIGIN_SECRET_VARIABLE, web.originSecret.secretValue.unsafeUnwrap());
+      }
     }
     const jobs = new Map(scheduledJobs.map((job) => [job.id, new Job(this, job.id, { job, table: data.table, piiKey: data.piiKey })]));
     const alarms = new Alarms(this, 'Alarms', {

@@ -1,8 +1,11 @@
 /**
  * Documents residents and agencies upload with presigned PUTs (proof of residence, ID photos,
  * spreadsheets). Route functions never move the bytes: they presign a PUT for the browser and a GET
- * for the officer, so a function needs exactly the S3 action the URL it signs will perform. Only
- * the import worker reads bytes itself, organisations' spreadsheets under `imports/` only.
+ * for the officer, so a function needs exactly the S3 action the URL it signs will perform. The
+ * bytes a function reads itself it reads to check them (a file's SHA-256 when it is attached and
+ * before it is served) or, the import worker, to read organisations' spreadsheets. Objects
+ * are write-once: the bucket refuses every PUT that does not carry `If-None-Match: *`, so a
+ * presigned URL still valid after its file was attached cannot replace the file.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -10,9 +13,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { Route } from '#infra/routes';
 import { IMPORTS_PREFIX } from '#functions/agency/items';
-
-/** Where the blob store keeps proof documents; presigning functions are limited to these keys. */
-export const PROOFS_PREFIX = 'proofs/';
+import { PROOFS_PREFIX } from '#functions/residence/items';
 
 /** The keys a route's presigned URLs may name: organisations' spreadsheets for the agency routes, proof documents for the others. */
 export const blobPrefixOf = (route: Pick<Route, 'contract'>) => (route.contract.path.startsWith('/api/agency/') ? IMPORTS_PREFIX : PROOFS_PREFIX);
@@ -47,6 +48,19 @@ export class Uploads extends Construct {
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // S3's condition key for conditional writes: absent (Null) when a request may overwrite. Every
+    // write of the product is a PUT that carries `If-None-Match: *` (signed into every presigned
+    // one); multipart uploads and CopyObject, which cannot work under this policy, are not used.
+    this.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'DenyOverwritingWrites',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:PutObject'],
+        resources: [this.bucket.arnForObjects('*')],
+        conditions: { Null: { 's3:if-none-match': 'true' } },
+      }),
+    );
   }
 
   /**

@@ -1,17 +1,20 @@
 /**
  * The built web app (web/dist) in a private bucket behind CloudFront, with `/api/*` forwarded to
- * the HTTP API so the app and its API share one origin (no CORS, one URL to hand out).
+ * the HTTP API so the app and its API share one origin (no CORS, one URL to hand out). Every answer
+ * carries the portal's security headers (infra/security-headers.ts), and HSTS.
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { EDGE_HEADERS } from '#shared/api/rate-limits';
 import type { CognitoWebConfig } from '#shared/api/web-config';
-
+import { CAMERA_PAGES, securityHeaders, STRICT_TRANSPORT_SECURITY, type ExternalOrigins, type SecurityHeaders } from '#infra/security-headers';
 
 export interface WebProps {
   /** The directory `npm run build:web` writes (web/dist). */
@@ -20,7 +23,17 @@ export interface WebProps {
   apiDomainName: string;
   /** What the web app reads from /config.json at start to choose its sign-in adapter. */
   config: CognitoWebConfig;
+  /** The bucket the browser PUTs uploads to and shows photos from, by presigned URL. */
+  uploadsBucket: s3.IBucket;
+  /** The identity provider's endpoint the web app's sign-in calls go to (`https://cognito-idp.<region>.<suffix>`). */
+  identityEndpoint: string;
 }
+
+/** CloudFront's names for the header values of the shared set: a value it has no name for fails to compile. */
+const FRAME_OPTION: Record<SecurityHeaders['x-frame-options'], cloudfront.HeadersFrameOption> = { DENY: cloudfront.HeadersFrameOption.DENY };
+const REFERRER_POLICY: Record<SecurityHeaders['referrer-policy'], cloudfront.HeadersReferrerPolicy> = {
+  'no-referrer': cloudfront.HeadersReferrerPolicy.NO_REFERRER,
+};
 
 /** Vite's default `build.assetsDir`: file names there carry a content hash. */
 const HASHED_ASSETS = 'assets/*';
@@ -37,11 +50,27 @@ const SPA_FALLBACK = `function handler(event) {
   return request;
 }`;
 
+/**
+ * The address the viewer connected from, for the API's per-client limits (API Gateway sees
+ * CloudFront's). Set on every API request, so a viewer cannot send its own; it is believed only
+ * with the origin secret CloudFront adds (functions/commons/http/rate-limit.ts).
+ */
+const VIEWER_ADDRESS = `function handler(event) {
+  var request = event.request;
+  request.headers['${EDGE_HEADERS.viewerAddress}'] = { value: event.viewer.ip };
+  return request;
+}`;
+
 export class Web extends Construct {
   readonly bucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
   /** `https://<distribution domain>`: the site, and the origin the browser sends. */
   readonly url: string;
+  /**
+   * What CloudFront adds to every request it sends the API (a header replacing any a viewer sent):
+   * the API's own endpoint stays reachable, and this tells the requests that came through here.
+   */
+  readonly originSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
@@ -66,33 +95,78 @@ export class Web extends Construct {
       comment: 'Serve index.html for client-side routes',
     });
 
+    this.originSecret = new secretsmanager.Secret(this, 'OriginSecret', {
+      description: 'Sent by CloudFront to the API: requests carrying it came through CloudFront, with the viewer address it saw',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    const viewerAddress = new cloudfront.Function(this, 'ViewerAddress', {
+      code: cloudfront.FunctionCode.fromInline(VIEWER_ADDRESS),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      comment: "Tell the API the viewer's address",
+    });
+
+    // Presigned URLs name the bucket's own host (`<bucket>.s3.<region>.<suffix>`), but the
+    // bucket's name cannot appear here: its CORS rule names this distribution's domain, and a
+    // policy of the distribution naming the bucket would close a circle CloudFormation refuses. So
+    // the policy allows the region's S3 endpoint; scripts stay limited to the site itself.
+    const uploads = `https://*.s3.${props.uploadsBucket.env.region}.${Stack.of(this).urlSuffix}`;
+    const external: ExternalOrigins = { images: [uploads], connect: [uploads, props.identityEndpoint] };
+    const headersPolicy = (id: string, camera: boolean) => {
+      const headers = securityHeaders({ camera, external });
+      return new cloudfront.ResponseHeadersPolicy(this, id, {
+        comment: camera ? 'Portal security headers, camera allowed (permit check)' : 'Portal security headers',
+        securityHeadersBehavior: {
+          contentSecurityPolicy: { contentSecurityPolicy: headers['content-security-policy'], override: true },
+          contentTypeOptions: { override: true },
+          frameOptions: { frameOption: FRAME_OPTION[headers['x-frame-options']], override: true },
+          referrerPolicy: { referrerPolicy: REFERRER_POLICY[headers['referrer-policy']], override: true },
+          strictTransportSecurity: {
+            accessControlMaxAge: Duration.seconds(STRICT_TRANSPORT_SECURITY.maxAgeSeconds),
+            includeSubdomains: STRICT_TRANSPORT_SECURITY.includeSubdomains,
+            override: true,
+          },
+        },
+        customHeadersBehavior: { customHeaders: [{ header: 'Permissions-Policy', value: headers['permissions-policy'], override: true }] },
+      });
+    };
+    const pageHeaders = headersPolicy('SecurityHeaders', false);
+
+    const siteOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket);
+    // One origin for both page behaviours: each would otherwise get an origin and an access control of its own.
+    const sitePages = (responseHeadersPolicy: cloudfront.IResponseHeadersPolicy): cloudfront.BehaviorOptions => ({
+      origin: siteOrigin,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy,
+      functionAssociations: [{ function: spaFallback, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+      compress: true,
+    });
+
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Migrant service portal',
       defaultRootObject: 'index.html',
       // North America, Europe and Asia including Hong Kong: the edges nearest mainland users.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
-      defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
-        functionAssociations: [{ function: spaFallback, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
-        compress: true,
-      },
+      defaultBehavior: sitePages(pageHeaders),
       additionalBehaviors: {
+        // The camera is a page's permission, granted where it loads: the permit check scans QR codes.
+        [CAMERA_PAGES]: sitePages(headersPolicy('CameraPageSecurityHeaders', true)),
         '/api/*': {
           origin: new origins.HttpOrigin(props.apiDomainName, {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+            // A dynamic reference: CloudFormation reads the secret at deployment, the template does not hold it.
+            customHeaders: { [EDGE_HEADERS.originSecret]: this.originSecret.secretValue.unsafeUnwrap() },
           }),
+          functionAssociations: [{ function: viewerAddress, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
           // A redirected POST loses its body in many clients; API callers must use HTTPS.
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
           // Forwards Authorization and the query string; the Host header must stay the API's own.
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
+          responseHeadersPolicy: pageHeaders,
         },
       },
     });

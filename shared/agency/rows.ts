@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { AddressDetail, CalendarDate, CitizenId, PersonName, StreetCode } from '../api/residence.ts';
 import { Phone } from '../api/identity.ts';
+import { plainText } from '../api/text.ts';
 import { HOUSE_CODE_PATTERN, normaliseHouseCode } from '../landlord/house.ts';
 import { reportsEvent, ROW_EVENTS, type OrganisationType, type RowEvent } from './organisation.ts';
 import { normaliseDateText } from './spreadsheet.ts';
@@ -28,7 +29,7 @@ export const PLACING_EVENTS: readonly RowEvent[] = ['moveIn', 'moveOut'];
 /** Events about work: the workplace is required. */
 export const WORK_EVENTS: readonly RowEvent[] = ['hire', 'termination', 'placement'];
 
-const Workplace = z.string().trim().min(2, 'validation.required').max(100, 'validation.tooLong');
+const Workplace = plainText({ min: 2, max: 100 });
 const HouseCodeCell = z
   .string()
   .transform((text) => normaliseHouseCode(text) ?? text)

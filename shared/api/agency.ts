@@ -12,6 +12,7 @@ import { PACK_IDS } from '#shared/policy/schema';
 import { ReportView } from './landlord.ts';
 import { Cursor, PageLimit, PlaceView } from './residence.ts';
 import { contract } from './route.ts';
+import { FileName, plainText } from './text.ts';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_CONTENT_TYPE = 'text/csv';
@@ -24,18 +25,13 @@ export const UPLOAD_STATUSES = ['awaitingFile', 'checking', 'checked', 'committi
 export type UploadStatus = (typeof UPLOAD_STATUSES)[number];
 
 /** Why a whole upload could not be read (each is an `errors:upload.*` key). */
-export const UPLOAD_FAILURES = ['notSpreadsheet', 'noHeader', 'missingColumns', 'tooManyRows', 'emptyFile', 'fileMissing', 'unreadable'] as const;
+export const UPLOAD_FAILURES = ['notSpreadsheet', 'noHeader', 'missingColumns', 'tooManyRows', 'emptyFile', 'fileMissing', 'unreadable', 'fileChanged', 'workbookTooLarge'] as const;
 
 export const UploadId = z.object({ id: z.string().regex(/^UP[0-9A-HJKMNP-TV-Z]{12}$/, 'validation.referenceNumber') });
 
 export const NewUpload = z
   .object({
-    fileName: z
-      .string()
-      .trim()
-      .min(1, 'validation.required')
-      .max(120, 'validation.tooLong')
-      .regex(/\.(xlsx|csv)$/i, 'validation.sheetFileName'),
+    fileName: FileName.regex(/\.(xlsx|csv)$/i, 'validation.sheetFileName'),
     size: z.number().int().min(1, 'validation.fileEmpty').max(SHEET_MAX_BYTES, 'validation.fileTooLarge'),
   })
   .strict();
@@ -218,7 +214,7 @@ export const createApiKey = contract({
   access: ['agency'],
   tag: 'agency',
   summary: "Create an API key for the organisation's own systems (its administrator only); the key is in this answer and nowhere else",
-  body: z.object({ name: z.string().trim().min(1, 'validation.required').max(60, 'validation.tooLong') }).strict(),
+  body: z.object({ name: plainText({ max: 60 }) }).strict(),
   response: z.object({ key: ApiKeyView, secret: z.string() }),
   status: 201,
 });

@@ -6,6 +6,8 @@ export const ApiErrorBody = z.object({
     code: z.string(),
     message: z.string(),
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** What a client may act on, by name: `house_exists` names the house registered at the address (`houseId`). */
+    details: z.record(z.string(), z.string()).optional(),
   }),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;

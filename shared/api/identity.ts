@@ -91,7 +91,7 @@ export const outbox = contract({
   path: '/api/dev/outbox',
   access: 'public',
   tag: 'local',
-  summary: 'Messages the local SMS adapter would have sent to a phone, newest first (local mode only)',
+  summary: 'Messages the local SMS adapter would have sent to a phone, newest first (local mode only, to callers on the same machine)',
   query: z.object({ phone: Phone }),
   response: z.object({ messages: z.array(OutboxMessage) }),
 });

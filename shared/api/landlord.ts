@@ -17,12 +17,14 @@ import {
 } from '#shared/landlord/house';
 import { INTENDED_STAYS, RESIDENCE_REASONS } from '#shared/residence/vocabulary';
 import { Phone } from './identity.ts';
-import { AddressDetail, CalendarDate, CitizenId, DeadlineView, PersonName, PlaceView, StreetCode } from './residence.ts';
+import { AddressDetail, CalendarDate, CitizenId, DeadlineView, PersonName, PlaceView, ReasonDetail, StreetCode } from './residence.ts';
 import { contract } from './route.ts';
+import { plainText } from './text.ts';
 
 /* ------------------------------------------ fields ------------------------------------------ */
 
-const Label = z.string().trim().max(20, 'validation.tooLong');
+/** Building, unit or room: optional, but when given, some text (a blank one is refused, not stored as nothing). */
+const Label = plainText({ max: 20 });
 export const Safety = z.object({ smokeAlarm: z.boolean(), extinguisher: z.boolean(), escapeRoute: z.boolean() }).strict() satisfies z.ZodType<
   Record<(typeof SAFETY_ITEMS)[number], boolean>
 >;
@@ -42,13 +44,16 @@ export const HouseInput = z
   .strict();
 export type HouseInput = z.input<typeof HouseInput>;
 
-/** Everything but the street can be corrected; a house at another street is another house. */
+/**
+ * Everything but the street can be corrected; a house at another street is another house. A field
+ * left out is kept; a building, unit or room sent as `null` is removed.
+ */
 export const HousePatch = z
   .object({
     detail: AddressDetail.optional(),
-    building: houseFields.building,
-    unit: houseFields.unit,
-    room: houseFields.room,
+    building: Label.nullable().optional(),
+    unit: Label.nullable().optional(),
+    room: Label.nullable().optional(),
     type: houseFields.type.optional(),
     rooms: houseFields.rooms.optional(),
     maxOccupants: houseFields.maxOccupants.optional(),
@@ -172,7 +177,8 @@ export const registerHouse = contract({
   path: '/api/landlord/houses',
   access: ['resident'],
   tag: 'landlord',
-  summary: 'Register a rental house; it gets a code for its door poster (Idempotency-Key: a retry returns the first house)',
+  summary:
+    'Register a rental house; it gets a code for its door poster (Idempotency-Key: a retry returns the first house). An address the caller has registered already (compared folded: full-width, spacing, case) answers 409 house_exists with that house in error.details.houseId',
   body: HouseInput,
   response: House,
   status: 201,
@@ -193,7 +199,7 @@ export const updateHouse = contract({
   path: '/api/landlord/houses/{id}',
   access: ['resident'],
   tag: 'landlord',
-  summary: 'Correct a house (owner or agent), at the version seen',
+  summary: "Correct a house (owner or agent), at the version seen; onto the address of another of the owner's houses: 409 house_exists (error.details.houseId)",
   params: HouseId,
   body: HousePatch,
   response: House,
@@ -294,7 +300,7 @@ export const decideConfirmation = contract({
   body: z
     .object({
       decision: z.enum(['confirm', 'decline'], 'validation.choice'),
-      reason: z.string().trim().max(200, 'validation.tooLong').optional(),
+      reason: plainText({ max: 200, multiline: true }).optional(),
       version: z.number().int().positive().optional(),
     })
     .strict()
@@ -355,7 +361,7 @@ export const listMyTenancies = contract({
 export const StayStatement = z.object({
   intendedStay: z.enum(INTENDED_STAYS, 'validation.choice'),
   reason: z.enum(RESIDENCE_REASONS, 'validation.choice'),
-  reasonDetail: z.string().trim().max(80, 'validation.tooLong').optional(),
+  reasonDetail: ReasonDetail.optional(),
 });
 export type StayStatement = z.output<typeof StayStatement>;
 

@@ -8,6 +8,7 @@ import { isCreditCode, normaliseCreditCode, ORGANISATION_TYPES } from '#shared/a
 import { Phone, Username } from './identity.ts';
 import { AddressDetail, Cursor, PageLimit, PersonName, PlaceView, StreetCode } from './residence.ts';
 import { contract } from './route.ts';
+import { plainText } from './text.ts';
 
 export const CreditCode = z
   .string()
@@ -17,7 +18,7 @@ export const CreditCode = z
 export const OrganisationInput = z
   .object({
     type: z.enum(ORGANISATION_TYPES, 'validation.choice'),
-    name: z.string().trim().min(2, 'validation.required').max(100, 'validation.tooLong'),
+    name: plainText({ min: 2, max: 100 }),
     creditCode: CreditCode,
     address: z.object({ division: StreetCode, detail: AddressDetail }).strict(),
   })

@@ -15,8 +15,9 @@ import {
   PERMIT_STATUSES,
   REJECTION_REASONS,
 } from '#shared/permit/lifecycle';
-import { CalendarDate, Cursor, DeadlineView, PageLimit, PlaceView } from './residence.ts';
+import { CalendarDate, Cursor, DeadlineView, PageLimit, PlaceView, ServedFile } from './residence.ts';
 import { contract } from './route.ts';
+import { plainText } from './text.ts';
 
 /* ------------------------------------------ shapes ------------------------------------------ */
 
@@ -114,8 +115,9 @@ export const PermitCard = z.object({
   status: z.enum(PERMIT_STATUSES),
   holder: Holder,
   holderName: z.string(),
-  /** Short-lived link to the holder's photo. */
-  photoUrl: z.string(),
+  /** Short-lived link to the holder's photo; absent when its bytes are not those attached (`photoIntegrity`). */
+  photoUrl: z.string().optional(),
+  photoIntegrity: ServedFile.shape.integrity,
   packId: z.enum(PACK_IDS),
   address: PlaceView,
   city: z.string(),
@@ -173,6 +175,8 @@ export type PermitOverview = z.infer<typeof PermitOverview>;
 
 export const ApplicationId = z.object({ id: z.string().regex(APPLICATION_REFERENCE_PATTERN, 'validation.referenceNumber') });
 const Version = z.number().int().positive();
+/** The officer's words to the applicant on a return or a rejection. */
+const DecisionNote = plainText({ max: 200, multiline: true });
 
 /* ------------------------------------------ migrant ------------------------------------------ */
 
@@ -330,7 +334,7 @@ export const verifyPermit = contract({
     number: z.string(),
     city: z.string(),
     validUntil: z.string().optional(),
-    holder: z.object({ nameMasked: z.string(), photoUrl: z.string() }),
+    holder: z.object({ nameMasked: z.string(), photoUrl: z.string().optional(), photoIntegrity: ServedFile.shape.integrity }),
     checkedAt: z.string(),
   }),
 });
@@ -383,7 +387,7 @@ export const PermitApplicationForReview = PermitApplication.omit({ documents: tr
   }),
   /** The engine's eligibility for the holder today, for the officer to check against. */
   eligibility: EligibilityView.nullable(),
-  documents: z.array(ApplicationDocument.extend({ url: z.string() })),
+  documents: z.array(ApplicationDocument.extend(ServedFile.shape)),
   daysLeft: z.number().int().optional(),
 });
 
@@ -406,7 +410,7 @@ export const PermitDecisionInput = z.discriminatedUnion(
       .object({
         action: z.literal('return'),
         corrections: z.array(z.enum(CORRECTION_ITEMS, 'validation.choice')).min(1, 'validation.required'),
-        note: z.string().trim().max(200, 'validation.tooLong').optional(),
+        note: DecisionNote.optional(),
         version: Version,
       })
       .strict(),
@@ -414,7 +418,7 @@ export const PermitDecisionInput = z.discriminatedUnion(
       .object({
         action: z.literal('reject'),
         reasons: z.array(z.enum(REJECTION_REASONS, 'validation.choice')).min(1, 'validation.required'),
-        note: z.string().trim().max(200, 'validation.tooLong').optional(),
+        note: DecisionNote.optional(),
         version: Version,
       })
       .strict(),

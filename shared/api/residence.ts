@@ -25,6 +25,7 @@ import { DECLARATION_EVENTS, DECLARATION_STATUSES, REFERENCE_PATTERN } from '#sh
 import { HOUSE_CODE_PATTERN } from '#shared/landlord/house';
 import { Phone } from './identity.ts';
 import { contract } from './route.ts';
+import { FileName, plainText } from './text.ts';
 
 /* ----------------------------------------------------------------------------------------------
  * Field shapes. Messages are `errors:validation.*` keys; the server checks what needs today's date
@@ -47,18 +48,15 @@ export const CitizenId = z
     if (!read.ok) ctx.addIssue({ code: 'custom', message: `validation.${read.problem}` });
   });
 
-export const PersonName = z
-  .string()
-  .trim()
-  .min(1, 'validation.required')
-  .max(40, 'validation.tooLong')
-  .regex(/^[^\d<>{}\\/@#$%^&*=+|~`]+$/u, 'validation.personName');
+export const PersonName = plainText({ max: 40 }).regex(/^[^\d<>{}\\/@#$%^&*=+|~`]+$/u, 'validation.personName');
 
 /** Street-level (9 digits) GB/T 2260 code: a declared residence is placed down to the 街道/乡镇. */
 export const StreetCode = z.string().regex(/^\d{9}$/, 'validation.streetCode');
 /** County-level (6 digits) code, as a hukou address is recorded. */
 export const CountyCode = z.string().regex(/^\d{6}$/, 'validation.countyCode');
-export const AddressDetail = z.string().trim().min(2, 'validation.required').max(120, 'validation.tooLong');
+export const AddressDetail = plainText({ min: 2, max: 120 });
+/** The reason for living somewhere in the person's words, when none of the listed reasons fits. */
+export const ReasonDetail = plainText({ max: 80 });
 
 /** A place: its division code and the names from province down (filled by the server). */
 export const PlaceView = z.object({ division: z.string(), path: z.array(z.string()), detail: z.string() });
@@ -74,7 +72,7 @@ export const ProfileInput = z
     hukou: z.object({ division: CountyCode, detail: AddressDetail }).strict(),
     education: z.enum(EDUCATION_LEVELS, 'validation.choice'),
     employment: z.enum(EMPLOYMENT_STATUSES, 'validation.choice'),
-    employer: z.string().trim().max(80, 'validation.tooLong').optional(),
+    employer: plainText({ max: 80 }).optional(),
     /** The version the client read; omitted when creating the profile. */
     version: z.number().int().positive().optional(),
   })
@@ -180,7 +178,7 @@ export const PHOTO_CONTENT_TYPES: readonly (typeof PROOF_CONTENT_TYPES)[number][
 export const UploadRequest = z
   .object({
     purpose: z.enum(UPLOAD_PURPOSES, 'validation.choice'),
-    fileName: z.string().trim().min(1, 'validation.required').max(120, 'validation.tooLong'),
+    fileName: FileName,
     contentType: z.enum(PROOF_CONTENT_TYPES, 'validation.fileType'),
     size: z.number().int().min(1, 'validation.fileEmpty').max(PROOF_MAX_BYTES, 'validation.fileTooLarge'),
   })
@@ -219,6 +217,16 @@ export const Document = z.object({
   size: z.number().int(),
 });
 
+/**
+ * A stored file as an officer or a checker is given it: a short-lived link (presigned in AWS), or,
+ * when its bytes are not those whose SHA-256 was recorded as it was attached, no link and
+ * `integrity: 'mismatch'`.
+ */
+export const ServedFile = z.object({
+  url: z.string().optional(),
+  integrity: z.literal('mismatch').optional(),
+});
+
 /* -------------------------------------- declarations ---------------------------------------- */
 
 export const DeclarationInput = z
@@ -227,7 +235,7 @@ export const DeclarationInput = z
     moveInDate: CalendarDate,
     intendedStay: z.enum(INTENDED_STAYS, 'validation.choice'),
     reason: z.enum(RESIDENCE_REASONS, 'validation.choice'),
-    reasonDetail: z.string().trim().max(80, 'validation.tooLong').optional(),
+    reasonDetail: ReasonDetail.optional(),
     housing: z.enum(HOUSING_TYPES, 'validation.choice'),
     landlordPhone: Phone.optional(),
     /** Required when the pack asks for 住所证明 (Xinjiang); the server says so with `proof_required`. */
@@ -323,7 +331,8 @@ export const DeclarationSummary = Declaration.pick({
   deadline: true,
 });
 
-export const Cursor = z.string().max(800, 'validation.invalid').optional();
+/** A page's position as the server wrote it (base64url), and nothing else. */
+export const Cursor = z.string().max(800, 'validation.invalid').regex(/^[\w-]*$/, 'validation.invalid').optional();
 export const PageLimit = z.coerce.number().int().min(1, 'validation.invalid').max(50, 'validation.invalid').default(20);
 
 export const previewDeadline = contract({

@@ -5,8 +5,9 @@
 import * as z from 'zod';
 import { RETURN_REASONS } from '#shared/residence/vocabulary';
 import { DECLARATION_STATUSES } from '#shared/residence/declaration';
-import { Child, Cursor, Declaration, DeclarationId, PageLimit, PlaceView, Document, Profile, StreetCode } from './residence.ts';
+import { Child, Cursor, Declaration, DeclarationId, PageLimit, PlaceView, Document, Profile, ServedFile, StreetCode } from './residence.ts';
 import { contract } from './route.ts';
+import { plainText } from './text.ts';
 
 export const QueueItem = z.object({
   id: z.string(),
@@ -45,10 +46,7 @@ export const listQueue = contract({
 /** The declaring person as the officer sees them: the profile without its edit bookkeeping. */
 export const PersonView = Profile.omit({ version: true, updatedAt: true });
 
-export const ReviewDocument = Document.extend({
-  /** Short-lived link to read the file (presigned in AWS). */
-  url: z.string(),
-});
+export const ReviewDocument = Document.extend(ServedFile.shape);
 
 export const DeclarationForReview = Declaration.omit({ documents: true }).extend({
   person: PersonView,
@@ -75,7 +73,7 @@ export const revealCitizenId = contract({
   tag: 'review',
   summary: 'The full citizen ID number of the declaring person; written to the audit trail the person sees',
   params: DeclarationId,
-  body: z.object({ purpose: z.string().trim().min(2, 'validation.required').max(200, 'validation.tooLong') }).strict(),
+  body: z.object({ purpose: plainText({ min: 2, max: 200 }) }).strict(),
   response: z.object({ citizenId: z.string() }),
 });
 
@@ -83,7 +81,7 @@ export const DecisionInput = z
   .object({
     decision: z.enum(['verify', 'return'], 'validation.choice'),
     reasons: z.array(z.enum(RETURN_REASONS, 'validation.choice')).max(RETURN_REASONS.length).default([]),
-    note: z.string().trim().max(500, 'validation.tooLong').optional(),
+    note: plainText({ max: 500, multiline: true }).optional(),
     /** The version the officer saw; a decision on anything newer is refused with 409 declaration_changed. */
     version: z.number().int().positive().optional(),
   })

@@ -104,6 +104,25 @@ export function houseUnitText(house: { building?: string | undefined; unit?: str
 export const houseAddressDetail = (house: { address: { detail: string }; building?: string | undefined; unit?: string | undefined; room?: string | undefined }) =>
   [house.address.detail, houseUnitText(house)].filter(Boolean).join(' ');
 
+/**
+ * A house's address as it is compared to tell "the same house": the street code and the detail,
+ * building, unit and room, each folded the ways people type the same thing differently — full-width
+ * letters, digits and spaces to their ASCII forms (NFKC), runs of whitespace to one space, no space
+ * at either end, lower case. `幸福路 8 号`, `幸福路　８号 ` and a missing room or an empty one are
+ * one address each; `3` and `3栋` stay two (nothing is guessed about words).
+ * @example
+ * comparableHouseAddress({ address: { division: '140213001', detail: 'ＡＢ 路  8号' }, room: '501' }) // '["140213001","ab 路 8号","","","501"]'
+ */
+export function comparableHouseAddress(house: {
+  address: { division: string; detail: string };
+  building?: string | undefined;
+  unit?: string | undefined;
+  room?: string | undefined;
+}): string {
+  const fold = (text = '') => text.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLowerCase();
+  return JSON.stringify([house.address.division, ...[house.address.detail, house.building, house.unit, house.room].map(fold)]);
+}
+
 /** The portal path a house's QR code opens: the tenant's declaration with the address filled in. */
 export const housePath = (code: string) => `/house/${code}`;
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { startDynamoDbLocal, type DynamoDbLocal } from '#infra/local/dynamodb-local';
 import { repoRoot } from '#infra/local/server';
 import { call, signInByPhone } from '#test/support/api-client';
-import { measureAgencyUploads } from './agency-upload.ts';
+import { measureAgencyUploadLimits, measureAgencyUploads } from './agency-upload.ts';
 import { measureApiOverhead } from './api-overhead.ts';
 import { measureColdStart } from './cold-start.ts';
 import { measureOfficerQueue } from './officer-queue.ts';
@@ -45,6 +45,8 @@ const FIGURES: Record<string, (bench: Bench) => Promise<unknown>> = {
   permitDailyJob: async (bench) => measureDailyJob((await bench.database()).endpoint),
   // In tables of their own: 10,000 and 100,000 rows as .xlsx and as GBK CSV, checked and committed.
   agencyUploads: async (bench) => measureAgencyUploads((await bench.database()).endpoint),
+  // In tables of their own: the largest upload a person makes, and files at and past the worker's limits.
+  agencyUploadLimits: async (bench) => measureAgencyUploadLimits((await bench.database()).endpoint),
 };
 /** Figures that measure without the database. */
 const WITHOUT_DATABASE = new Set(['coldStart', 'signInPageWeight']);

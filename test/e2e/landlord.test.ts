@@ -5,14 +5,15 @@
  * context, who declares their residence there; the landlord confirms the request and the tenant's
  * declaration is registered without an officer; the landlord reports the tenant moving out and the
  * tenant's registration ends; the Datong officer sees the house, its occupancy and its tenancies'
- * history in the back office. Screenshots of every step go to test/e2e/screenshots/ (git-ignored)
+ * history in the back office. Registering the same address again is refused with the house's code
+ * and a link to it. Screenshots of every step go to test/e2e/screenshots/ (git-ignored)
  * as landlord-zh-CN-*.png.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Declaration } from '#shared/api/residence';
-import { HOUSE_CODE_PATTERN } from '#shared/landlord/house';
+import { HOUSE_CODE_PATTERN, printedHouseCode } from '#shared/landlord/house';
 import { call, latestCode, signInByPhone } from '#test/support/api-client';
 import { accessibilityGaps, browserSession, DESKTOP, PHONE, readQrImage, SCREENSHOTS, text } from '#test/support/browser';
 import { citizenId, profileBody } from '#test/support/residents';
@@ -56,6 +57,39 @@ async function acceptPicker(page: Page) {
   await popup.waitFor({ state: 'hidden' });
 }
 
+/** Fills the house form from its first step to the check page; `record` takes the screenshots and checks the screens. */
+async function fillHouseForm(landlord: Page, streetName: string, detail: string, record: boolean) {
+  const recorded = async (name: string, check = false) => {
+    if (!record) return;
+    await shot(landlord, name);
+    if (check) await checkScreen(landlord);
+  };
+  await landlord.locator('#house-division').click();
+  const picker = landlord.getByRole('dialog', { name: t('landlord:form.street') });
+  for (const place of ['山西省', '大同市', '平城区', streetName]) {
+    const option = picker.getByRole('button', { name: place, exact: true });
+    await option.scrollIntoViewIfNeeded();
+    await option.click();
+  }
+  await landlord.locator('.adm-popup').waitFor({ state: 'detached' });
+  await landlord.getByLabel(t('landlord:form.detail'), { exact: true }).fill(detail);
+  await recorded('house-address');
+  await landlord.getByRole('button', { name: '下一步', exact: true }).click();
+  await landlord.getByLabel(t('landlord:form.buildingOptional')).fill('3');
+  await landlord.getByLabel(t('landlord:form.unitOptional')).fill('2');
+  await landlord.getByLabel(t('landlord:form.roomOptional')).fill('501');
+  await landlord.getByRole('radio', { name: t('landlord:types.apartment') }).check();
+  await landlord.getByLabel(t('landlord:form.rooms'), { exact: true }).fill('2');
+  await landlord.getByLabel(t('landlord:form.maxOccupants'), { exact: true }).fill('3');
+  await recorded('house-details', true);
+  await landlord.getByRole('button', { name: '下一步', exact: true }).click();
+  await landlord.getByRole('checkbox', { name: t('landlord:safety.smokeAlarm') }).check();
+  await landlord.getByRole('checkbox', { name: t('landlord:safety.extinguisher') }).check();
+  await landlord.getByRole('checkbox', { name: t('landlord:safety.escapeRoute') }).check();
+  await landlord.getByRole('button', { name: '下一步', exact: true }).click();
+  await landlord.getByRole('button', { name: t('landlord:form.submit') }).waitFor();
+  await recorded('house-check', true);
+}
 
 describe('landlord and tenant in zh-CN', () => {
   it('house with a QR poster, the tenant scans and declares, the landlord confirms, then reports the move-out', async () => {
@@ -80,33 +114,7 @@ describe('landlord and tenant in zh-CN', () => {
     await shot(landlord, 'houses-empty');
     await checkScreen(landlord);
     await landlord.getByRole('link', { name: t('landlord:list.register') }).first().click();
-    await landlord.locator('#house-division').click();
-    const picker = landlord.getByRole('dialog', { name: t('landlord:form.street') });
-    for (const place of ['山西省', '大同市', '平城区', streetName]) {
-      const option = picker.getByRole('button', { name: place, exact: true });
-      await option.scrollIntoViewIfNeeded();
-      await option.click();
-    }
-    await landlord.locator('.adm-popup').waitFor({ state: 'detached' });
-    await landlord.getByLabel(t('landlord:form.detail'), { exact: true }).fill('新建南路88号');
-    await shot(landlord, 'house-address');
-    await landlord.getByRole('button', { name: '下一步', exact: true }).click();
-    await landlord.getByLabel(t('landlord:form.buildingOptional')).fill('3');
-    await landlord.getByLabel(t('landlord:form.unitOptional')).fill('2');
-    await landlord.getByLabel(t('landlord:form.roomOptional')).fill('501');
-    await landlord.getByRole('radio', { name: t('landlord:types.apartment') }).check();
-    await landlord.getByLabel(t('landlord:form.rooms'), { exact: true }).fill('2');
-    await landlord.getByLabel(t('landlord:form.maxOccupants'), { exact: true }).fill('3');
-    await shot(landlord, 'house-details');
-    await checkScreen(landlord);
-    await landlord.getByRole('button', { name: '下一步', exact: true }).click();
-    await landlord.getByRole('checkbox', { name: t('landlord:safety.smokeAlarm') }).check();
-    await landlord.getByRole('checkbox', { name: t('landlord:safety.extinguisher') }).check();
-    await landlord.getByRole('checkbox', { name: t('landlord:safety.escapeRoute') }).check();
-    await landlord.getByRole('button', { name: '下一步', exact: true }).click();
-    await landlord.getByRole('button', { name: t('landlord:form.submit') }).waitFor();
-    await shot(landlord, 'house-check');
-    await checkScreen(landlord);
+    await fillHouseForm(landlord, streetName, '新建南路88号', true);
     await landlord.getByRole('button', { name: t('landlord:form.submit') }).click();
     await landlord.locator('#ll-done-title').waitFor();
     const code = (await landlord.getByTestId('house-code').textContent())!.replace(/\s/g, '');
@@ -127,6 +135,16 @@ describe('landlord and tenant in zh-CN', () => {
     expect(poster.height / poster.width).toBeCloseTo(297 / 210, 2);
     expect(poster.width).toBeGreaterThanOrEqual(1200);
     expect(poster.text).toBe(`${product.url}/house/${code}`);
+
+    // The same house again, its number typed in full width: refused with its code, and a link to it.
+    await landlord.goto(`${product.url}/houses/new`);
+    await fillHouseForm(landlord, streetName, '新建南路８８号', false);
+    await landlord.getByRole('button', { name: t('landlord:form.submit') }).click();
+    await landlord.getByRole('alert').getByText(t('errors:codes.house_exists', { code: printedHouseCode(code) })).waitFor();
+    await shot(landlord, 'house-exists');
+    await checkScreen(landlord);
+    await landlord.getByRole('link', { name: t('landlord:form.openExisting') }).click();
+    await landlord.waitForURL(`**/houses/${code}`);
 
     // The tenant scans the poster: the link opens the house, and the declaration starts there.
     const tenant = await session.newPage(PHONE, true);

@@ -16,6 +16,7 @@ import {
   functionOfRoute,
   ofType,
   onlyOfType,
+  piiKeySecretId,
   props,
   referencedIds,
   refersTo,
@@ -54,7 +55,7 @@ const deadLettersId = () => {
   return redrive.deadLetterTargetArn['Fn::GetAtt'][0];
 };
 const tableId = () => onlyOfType(resources, 'AWS::DynamoDB::GlobalTable')[0];
-const secretId = () => onlyOfType(resources, 'AWS::SecretsManager::Secret')[0];
+const secretId = () => piiKeySecretId(resources);
 const apiKeyRoutes = cloudRoutes.filter((route) => route.apiKey);
 
 describe('the import queue', () => {

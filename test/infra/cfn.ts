@@ -42,6 +42,16 @@ export function onlyOfType(resources: Resources, type: string): [string, CfnReso
 
 export const props = (resource: CfnResource): Props => resource.Properties ?? {};
 
+/**
+ * The logical id of the keyed-hash secret (the Data construct's `PiiKey`): the stack holds another
+ * secret, the one CloudFront sends the API (infra/stack/web.ts).
+ */
+export function piiKeySecretId(resources: Resources): string {
+  const found = ofType(resources, 'AWS::SecretsManager::Secret').filter(([id]) => id.startsWith('DataPiiKey'));
+  if (found.length !== 1) throw new Error(`expected one keyed-hash secret, found ${found.length}`);
+  return found[0]![0];
+}
+
 /** Logical ids a value refers to through Ref, Fn::GetAtt or Fn::Sub. */
 export function referencedIds(value: unknown, into = new Set<string>()): Set<string> {
   if (Array.isArray(value)) {

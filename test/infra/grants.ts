@@ -6,7 +6,8 @@
  */
 import { expect } from 'vitest';
 import type { Route } from '#infra/routes';
-import { actionsOf, environmentOf, functionOfRoute, onlyOfType, refersTo, statementsOfFunction, type Resources } from './cfn.ts';
+import { RATE_LIMIT_DEFAULTS, type RateLimitName } from '#shared/api/rate-limits';
+import { actionsOf, environmentOf, functionOfRoute, onlyOfType, piiKeySecretId, refersTo, statementsOfFunction, type PolicyStatement, type Resources } from './cfn.ts';
 
 export const routeKeyOf = (route: Route) => `${route.contract.method} ${route.contract.path}`;
 
@@ -20,6 +21,11 @@ const blobKeysOf = (route: Route) => (route.contract.path.startsWith('/api/agenc
 /** Creating an organisation's user in the pool (and removing one left half made), written out rather than imported. */
 const USER_DIRECTORY_ACTIONS = ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminSetUserPassword'];
 const PERMIT_KEY_ACTIONS = { sign: ['kms:GetPublicKey', 'kms:Sign'], verify: ['kms:GetPublicKey'] } as const;
+/** A rate limit's counters, written out rather than imported: an update of the `RATE#` partitions and nothing else. */
+const COUNTER_GRANT = { actions: ['dynamodb:UpdateItem'], condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATE#*'] } } };
+/** The variable of each limit group, written out, and its value when the stack is given no limits. */
+const RATE_LIMIT_VARIABLES: Record<RateLimitName, string> = { verify: 'RATE_LIMIT_VERIFY', reference: 'RATE_LIMIT_REFERENCE' };
+const isCounterGrant = (statement: PolicyStatement) => JSON.stringify(statement.Condition) === JSON.stringify(COUNTER_GRANT.condition);
 
 /**
  * The functions the route table asks for, worked out here: one per feature folder of functions/
@@ -67,6 +73,7 @@ function unionOf(routes: readonly Route[]) {
     permitKey: routes.some((r) => r.permitKey === 'sign') ? 'sign' : routes.some((r) => r.permitKey === 'verify') ? 'verify' : undefined,
     importQueue: routes.some((r) => r.importQueue),
     userDirectory: routes.some((r) => r.userDirectory),
+    rateLimits: new Set(routes.flatMap((r) => (r.rateLimited ? [r.rateLimited] : []))),
   } as const;
 }
 
@@ -78,15 +85,30 @@ function unionOf(routes: readonly Route[]) {
  */
 export function expectGrantsOfFunction(resources: Resources, functionId: string, routes: readonly Route[], uploadsBucketId: string) {
   const [tableId] = onlyOfType(resources, 'AWS::DynamoDB::GlobalTable');
-  const [secretId] = onlyOfType(resources, 'AWS::SecretsManager::Secret');
+  const secretId = piiKeySecretId(resources);
   const fn = resources[functionId]!;
-  const statements = statementsOfFunction(resources, fn);
-  const actions = actionsOf(statements);
+  const allStatements = statementsOfFunction(resources, fn);
   const declared = unionOf(routes);
   const context = `${functionId} (${routes.map((r) => r.id).join(', ')})`;
 
+  // A rate limit's counters: exactly one grant, and only where a route is limited; the table access the routes declare is the rest.
+  const counterGrants = allStatements.filter(isCounterGrant);
+  expect(counterGrants.length, context).toBe(declared.rateLimits.size ? 1 : 0);
+  for (const statement of counterGrants) {
+    expect(statement.Effect, context).toBe('Allow');
+    expect([statement.Action].flat(), context).toEqual(COUNTER_GRANT.actions);
+  }
+  const limitVariables = Object.keys(environmentOf(fn)).filter((name) => name.startsWith('RATE_LIMIT_'));
+  expect(limitVariables.sort(), context).toEqual([...declared.rateLimits].map((name) => RATE_LIMIT_VARIABLES[name]).sort());
+  for (const name of declared.rateLimits) {
+    const { requests, windowSeconds } = RATE_LIMIT_DEFAULTS[name];
+    expect(environmentOf(fn)[RATE_LIMIT_VARIABLES[name]], context).toBe(`${requests}/${windowSeconds}`);
+  }
+  const statements = allStatements.filter((statement) => !isCounterGrant(statement));
+  const actions = actionsOf(statements);
+
   expect(actions.some((a) => a === '*' || a.endsWith(':*')), context).toBe(false);
-  const dynamo = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
+  const dynamo = allStatements.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
   for (const statement of dynamo) expect(refersTo(statement.Resource, tableId), context).toBe(true);
 
   if (declared.table === 'none') expect(actions.filter((a) => a.startsWith('dynamodb:')), context).toEqual([]);
@@ -95,9 +117,11 @@ export function expectGrantsOfFunction(resources: Resources, functionId: string,
   else for (const write of WRITES) expect(actions, context).not.toContain(write);
 
   const readsSecret = statements.some((s) => actionsOf([s]).includes(SECRET_READ) && refersTo(s.Resource, secretId));
-  expect(readsSecret, context).toBe(declared.usesPiiKey);
-  if (!declared.usesPiiKey) expect(actions.filter((a) => a.startsWith('secretsmanager:')), context).toEqual([]);
-  expect('PII_KEY_SECRET_ARN' in environmentOf(fn), context).toBe(declared.usesPiiKey);
+  // A limited route hashes its caller's address with the same key.
+  const hashes = declared.usesPiiKey || declared.rateLimits.size > 0;
+  expect(readsSecret, context).toBe(hashes);
+  if (!hashes) expect(actions.filter((a) => a.startsWith('secretsmanager:')), context).toEqual([]);
+  expect('PII_KEY_SECRET_ARN' in environmentOf(fn), context).toBe(hashes);
 
   expect(actions.filter((a) => a.startsWith('sqs:')), context).toEqual(declared.importQueue ? ['sqs:SendMessage'] : []);
   expect(environmentOf(fn).IMPORT_QUEUE, context).toBe(declared.importQueue ? 'sqs' : undefined);

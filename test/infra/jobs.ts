@@ -19,6 +19,7 @@ import {
   fixture,
   ofType,
   onlyOfType,
+  piiKeySecretId,
   props,
   refersTo,
   resourcesOf,
@@ -72,7 +73,7 @@ export function jobOf({ template, resources }: Pick<Synthesized, 'template' | 'r
 /** What every job is: Node.js 24 with up to 15 minutes, the table and the keyed-hash key (its text messages), and nothing else. */
 export function expectJobFunction(resources: Resources, { fn }: JobParts) {
   const [tableId] = onlyOfType(resources, 'AWS::DynamoDB::GlobalTable');
-  const [secretId] = onlyOfType(resources, 'AWS::SecretsManager::Secret');
+  const secretId = piiKeySecretId(resources);
   expect(props(fn)).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler', Timeout: 900, MemorySize: 512 });
   expect(environmentOf(fn)).toEqual({
     POWERTOOLS_SERVICE_NAME: 'portal',

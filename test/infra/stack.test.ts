@@ -248,10 +248,10 @@ describe('functions', () => {
       const reaches = refersTo(environmentOf(fn), bucketId) || statementsOfFunction(resources, fn).some((s) => refersTo(s.Resource, bucketId));
       expect(reaches, id).toBe(blobFunctions.has(id));
     }
-    // Nor through the bucket's own policy: it only refuses requests without TLS.
+    // Nor through the bucket's own policy: it only refuses (requests without TLS, writes that could overwrite).
     const [, policy] = ofType(resources, 'AWS::S3::BucketPolicy').find(([, p]) => refersTo(props(p).Bucket, bucketId)) ?? [];
     const statements = (props(policy as CfnResource).PolicyDocument as { Statement: PolicyStatement[] }).Statement;
-    expect(statements.map((s) => s.Effect)).toEqual(['Deny']);
+    expect(new Set(statements.map((s) => s.Effect))).toEqual(new Set(['Deny']));
   });
 });
 
@@ -424,6 +424,21 @@ describe('buckets', () => {
     }
   });
 
+  it('refuses every PUT to the uploads bucket that could replace a stored file (no If-None-Match)', () => {
+    const bucketId = uploadsBucketId();
+    const [, policy] = ofType(resources, 'AWS::S3::BucketPolicy').find(([, p]) => refersTo(props(p).Bucket, bucketId)) ?? [];
+    const statements = (props(policy as CfnResource).PolicyDocument as { Statement: PolicyStatement[] }).Statement;
+    const writeOnce = statements.find((s) => s.Condition !== undefined && JSON.stringify(s.Condition).includes('s3:if-none-match'));
+    expect(writeOnce).toMatchObject({
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 's3:PutObject',
+      Condition: { Null: { 's3:if-none-match': 'true' } },
+    });
+    // Every object of the bucket: no key is exempt.
+    expect(writeOnce?.Resource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/*']] });
+  });
+
   it('keeps uploads versioned and retained, writable from the site origin only', () => {
     const distributionId = idOf('AWS::CloudFront::Distribution');
     expect(resources[uploadsBucketId()]).toMatchObject({ DeletionPolicy: 'Retain' });
@@ -447,8 +462,8 @@ describe('buckets', () => {
     const rules = (props(resources[uploadsBucketId()] as CfnResource).CorsConfiguration as { CorsRules: Record<string, unknown>[] }).CorsRules;
     expect(rules).toHaveLength(1);
     const headers = ((rules[0]?.AllowedHeaders ?? []) as string[]).map((h) => h.toLowerCase());
-    // Content-Type is covered by the signature; Content-Length is set by the browser and needs no permission.
-    expect(headers.includes('*') || headers.includes('content-type'), JSON.stringify(headers)).toBe(true);
+    // Content-Type and If-None-Match are covered by the signature; Content-Length is set by the browser and needs no permission.
+    expect(headers.includes('*') || (headers.includes('content-type') && headers.includes('if-none-match')), JSON.stringify(headers)).toBe(true);
     expect(rules[0]?.AllowedMethods).toEqual(['PUT']);
   });
 });
@@ -467,7 +482,8 @@ describe('web', () => {
   });
 
   it('answers client-side routes with the app shell without touching API errors', () => {
-    const fallbackId = idOf('AWS::CloudFront::Function');
+    // The site's function (the API's other one sets the viewer address: rate-limit.test.ts).
+    const [fallbackId] = ofType(resources, 'AWS::CloudFront::Function').find(([id]) => id.startsWith('WebSpaFallback'))!;
     expect(distribution().DefaultCacheBehavior).toMatchObject({
       FunctionAssociations: [{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fallbackId, 'FunctionARN'] } }],
     });

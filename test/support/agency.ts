@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { expect } from 'vitest';
@@ -16,7 +16,7 @@ import type { Language } from '#shared/i18n/languages';
 import { readableCode } from '#shared/references';
 import { localBlobPath } from '#functions/commons/blob-store';
 import { db } from '#functions/commons/dynamo';
-import { ORGANISATIONS_PARTITION, organisationKey, type OrganisationItem } from '#functions/agency/items';
+import { ORGANISATIONS_PARTITION, organisationKey, type OrganisationItem, type ReportItem } from '#functions/agency/items';
 import { sheetTexts } from '#functions/agency/sheet-texts';
 import { readUpload } from '#functions/agency/uploads';
 import { divisionPath } from '#functions/policy/divisions';
@@ -147,3 +147,16 @@ export async function commitUpload(product: TestProduct, token: string, id: stri
   expect(started.status, JSON.stringify(started.body)).toBe(202);
   return waitForUpload(product, token, id, ['committed', 'failed'], options);
 }
+
+/** The reports an organisation's commits wrote, read straight from the table. */
+export const reportsOf = async (product: TestProduct, orgId: string): Promise<ReportItem[]> =>
+  ((
+    await db().send(
+      new QueryCommand({
+        TableName: product.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `ORG#${orgId}#REPORTS` },
+        ConsistentRead: true,
+      }),
+    )
+  ).Items ?? []) as ReportItem[];

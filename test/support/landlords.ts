@@ -26,9 +26,11 @@ export async function newLandlord(product: TestProduct): Promise<Landlord> {
   return { token, phone, accountId: me.body.id };
 }
 
-/** A house's fields at `street`, with a detail that tells houses apart. */
+let nextHouseNumber = 100 + Math.floor(Math.random() * 1_000_000);
+
+/** A house's fields at `street`, with a detail no other house of the run has (an owner registers an address once). */
 export const houseInput = (street: string, extra: Partial<HouseInput> = {}): HouseInput => ({
-  address: { division: street, detail: `幸福路 ${Math.floor(Math.random() * 900) + 100} 号` },
+  address: { division: street, detail: `幸福路 ${++nextHouseNumber} 号` },
   building: '3',
   unit: '2',
   room: '501',

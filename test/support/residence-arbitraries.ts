@@ -64,7 +64,8 @@ export const validProfile = (places: Places = anyPlaces) =>
       hukou: fc.record({ division: places.counties, detail: addressDetail }),
       education: fc.constantFrom(...EDUCATION_LEVELS),
       employment: fc.constantFrom(...EMPLOYMENT_STATUSES),
-      employer: fc.string({ unit: cjk, maxLength: 20 }),
+      // An optional text is left out or has some text: a blank one is refused.
+      employer: fc.string({ unit: cjk, minLength: 1, maxLength: 20 }),
     },
     { requiredKeys: ['name', 'citizenId', 'ethnicity', 'hukou', 'education', 'employment'] },
   );
@@ -135,7 +136,7 @@ export const validUploadRequest = fc.record({
 });
 
 export const validDecision = fc.oneof(
-  fc.record({ decision: fc.constant('verify' as const), note: fc.string({ maxLength: 100 }) }, { requiredKeys: ['decision'] }),
+  fc.record({ decision: fc.constant('verify' as const), note: fc.string({ minLength: 1, maxLength: 100 }).filter((note) => note.trim() !== '') }, { requiredKeys: ['decision'] }),
   fc
     .record({
       decision: fc.constant('return' as const),

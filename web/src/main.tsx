@@ -1,3 +1,5 @@
+// First: no schema may be built before zod is told not to compile (./app/no-eval.ts).
+import './app/no-eval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createCall } from './api/client.ts';

@@ -21,7 +21,8 @@ const THROTTLING = new Set([
 const isConditionFailure = (error: Error) =>
   error.name === 'ConditionalCheckFailedException' || cancellationCodes(error).includes('ConditionalCheckFailed');
 
-const isThrottled = (error: Error) =>
+/** DynamoDB refused for load (throttling, or a transaction that lost a race): worth a retry, not a failure. */
+export const isThrottled = (error: Error) =>
   THROTTLING.has(error.name) || cancellationCodes(error).some((code) => code === 'ThrottlingError' || code === 'TransactionConflict');
 
 /** Maps anything a handler throws to a response; unknown errors are logged (without request data) and hidden. */
@@ -32,6 +33,7 @@ export function errorResponse(error: unknown, language: Language): APIGatewayPro
     error: {
       code: apiError.code,
       message: t(`codes.${apiError.code}`, apiError.values),
+      ...(Object.keys(apiError.details).length ? { details: apiError.details } : {}),
       ...(apiError.fields.length
         ? {
             fields: apiError.fields.map((f) => ({

@@ -14,6 +14,7 @@ import { callerOf, type Caller } from './caller.ts';
 import { errorResponse } from './error-response.ts';
 import { binary, BinaryReply, json, Reply } from './response.ts';
 import { fieldErrors } from './validation.ts';
+import { isJson, JSON_BODY_MAX_BYTES, payloadTooLarge, unsupportedMediaType } from './json-body.ts';
 
 /** The parsed type of an optional request part; `undefined` when the contract has no schema for it. */
 type Parsed<S> = [NonNullable<S>] extends [never] ? undefined : NonNullable<S> extends ZodType ? z.output<NonNullable<S>> : undefined;
@@ -36,8 +37,11 @@ function header(event: APIGatewayProxyEventV2, name: string): string | undefined
   return headers[name] ?? Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
 }
 
+/** The JSON body of a route whose contract has one: its size counted in decoded bytes, as the local server counts them. */
 function readBody(event: APIGatewayProxyEventV2): unknown {
   if (!event.body) return {};
+  if (Buffer.byteLength(event.body, event.isBase64Encoded ? 'base64' : 'utf8') > JSON_BODY_MAX_BYTES) throw payloadTooLarge();
+  if (!isJson(header(event, 'content-type'))) throw unsupportedMediaType();
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   try {
     return JSON.parse(text);

@@ -29,10 +29,12 @@ function valuesFor(issue: Issue, key: string): FieldError['values'] {
 }
 
 export function fieldErrors(error: ZodError, prefix?: string): FieldError[] {
-  return error.issues.map((issue) => {
+  const errors = error.issues.map((issue) => {
     const path = [...(prefix ? [prefix] : []), ...issue.path.map(String)].join('.') || 'body';
     const key = keyFor(issue);
     const values = valuesFor(issue, key);
     return { path, key, ...(values ? { values } : {}) };
   });
+  // A field refused twice for one reason (a blank text by its own rule and by its object's "required when") is told once.
+  return errors.filter((e, i) => errors.findIndex((other) => other.path === e.path && other.key === e.key) === i);
 }

@@ -5,14 +5,11 @@
  * links the tenancy; the same file again, or another move-in of a person already there, starts no
  * second tenancy; a move-out row later ends the tenancy.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { House, Tenancy } from '#shared/api/landlord';
-import { db } from '#functions/commons/dynamo';
 import { sheetTexts } from '#functions/agency/sheet-texts';
-import type { ReportItem } from '#functions/agency/items';
 import { call } from '#test/support/api-client';
-import { commitUpload, csvOf, newOrganisation, uploadSheet, waitForUpload, type TestOrganisation, type TestRow } from '#test/support/agency';
+import { commitUpload, csvOf, newOrganisation, uploadSheet, waitForUpload, type TestOrganisation, type TestRow, reportsOf } from '#test/support/agency';
 import { newLandlord, registerHouse, type Landlord } from '#test/support/landlords';
 import { startProduct, type TestProduct } from '#test/support/product';
 import { citizenId } from '#test/support/residents';
@@ -44,12 +41,7 @@ const houseOf = async (id: string) => {
   return answer.body;
 };
 
-const recordsOf = async (orgId: string) =>
-  (
-    await db().send(
-      new QueryCommand({ TableName: product.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `ORG#${orgId}#REPORTS` } }),
-    )
-  ).Items as ReportItem[];
+const recordsOf = (orgId: string) => reportsOf(product, orgId);
 
 /** Uploads `rows`, waits for the check, commits; the committed upload. */
 async function commitRows(rows: TestRow[], fileName = 'tenants.csv') {

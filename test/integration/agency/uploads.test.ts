@@ -15,7 +15,7 @@ import { keyedHash } from '#functions/commons/pii';
 import { commitLockKey } from '#functions/agency/items';
 import { sheetTexts } from '#functions/agency/sheet-texts';
 import { call, craftToken } from '#test/support/api-client';
-import { commitUpload, csvOf, newOrganisation, organisationToken, uploadSheet, uploadUnannounced, waitForUpload, xlsxOf, type TestOrganisation, type TestRow } from '#test/support/agency';
+import { commitUpload, csvOf, newOrganisation, organisationToken, uploadSheet, uploadUnannounced, waitForUpload, xlsxOf, type TestOrganisation, type TestRow, reportsOf } from '#test/support/agency';
 import { startProduct, type TestProduct } from '#test/support/product';
 import { citizenId, fileOf } from '#test/support/residents';
 import { pinToday, unpinToday } from '#test/integration/review/migrants';
@@ -51,17 +51,7 @@ function person(name = '王五') {
 
 const hire = (date: string, extra: TestRow = {}): TestRow => ({ ...person(), event: words.hire, date, workplace: '示例建筑劳务有限公司', ...extra });
 
-const recordsOf = async (orgId: string) =>
-  (
-    await db().send(
-      new QueryCommand({
-        TableName: product.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `ORG#${orgId}#REPORTS` },
-        ConsistentRead: true,
-      }),
-    )
-  ).Items ?? [];
+const recordsOf = (orgId: string) => reportsOf(product, orgId);
 
 const rowErrorsOf = async (uploadId: string) =>
   (

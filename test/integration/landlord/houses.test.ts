@@ -160,7 +160,7 @@ describe('correcting a house', () => {
     const house = await registerHouse(product, landlord, STREETS.shenzhen);
     const patched = await call<House>(product, 'PATCH', `/api/landlord/houses/${house.id}`, {
       token: landlord.token,
-      body: { detail: '幸福路 1 号', room: '', rooms: 5, safety: { smokeAlarm: false, extinguisher: true, escapeRoute: true }, version: 1 },
+      body: { detail: '幸福路 1 号', room: null, rooms: 5, safety: { smokeAlarm: false, extinguisher: true, escapeRoute: true }, version: 1 },
     });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
     expect(patched.body).toMatchObject({ rooms: 5, version: 2, safety: { smokeAlarm: false }, address: { detail: '幸福路 1 号', division: STREETS.shenzhen } });

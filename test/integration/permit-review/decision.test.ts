@@ -101,7 +101,7 @@ describe('an application for review', () => {
 
     const [photo] = answer.body.documents;
     expect(photo).toMatchObject({ kind: 'photo', contentType: 'image/png' });
-    const file = await fetch(new URL(photo!.url, product.url));
+    const file = await fetch(new URL(photo!.url!, product.url));
     expect(file.status).toBe(200);
     expect(Buffer.from(await file.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
   });

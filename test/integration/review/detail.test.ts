@@ -60,7 +60,7 @@ describe('a declaration for review', () => {
     // The link is signed with the product's clock: read it again on the real date to open it.
     const [proof] = (await detail(urumqi.token, declared.id)).body.documents;
     expect(proof).toMatchObject({ kind: 'residenceProof', contentType: 'image/png' });
-    const file = await fetch(new URL(proof!.url, product.url));
+    const file = await fetch(new URL(proof!.url!, product.url));
     expect(file.status).toBe(200);
     expect(Buffer.from(await file.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
   });

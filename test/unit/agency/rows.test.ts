@@ -75,6 +75,11 @@ describe('a row refused', () => {
     ['no workplace for a hire', { workplace: '' }, 'workplace', 'validation.required'],
     ['a street code of the wrong length', { street: '4403040' }, 'street', 'validation.streetCode'],
     ['a house code that is not one', { houseCode: 'FW123' }, 'houseCode', 'validation.houseCode'],
+    // Cells are read as the single-person routes read text: what a reader would not see is refused.
+    ['a name with a right-to-left override', { name: '张\u202E三' }, 'name', 'validation.hiddenCharacters'],
+    ['a workplace with a zero-width space', { workplace: '福田区\u200B某工地' }, 'workplace', 'validation.hiddenCharacters'],
+    ['a workplace with a line break (Alt+Enter in Excel)', { workplace: '福田区\n某工地' }, 'workplace', 'validation.hiddenCharacters'],
+    ['an address with NUL', { address: '福中路\u00001号' }, 'address', 'validation.hiddenCharacters'],
   ] as const)('%s', (_, change, field, key) => {
     expect(problemsOf({ ...hire, ...change })).toContainEqual({ field, key });
   });

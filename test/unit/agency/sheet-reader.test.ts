@@ -19,6 +19,8 @@ import { LANGUAGES } from '#shared/i18n/languages';
 import { translator } from '#functions/commons/i18n';
 import { openSheet, SheetError, type Sheet, type SheetRow } from '#functions/agency/sheet-reader';
 import { columnOfHeader, eventOfWord } from '#functions/agency/sheet-texts';
+import { WORKBOOK_LIMITS, type WorkbookLimits } from '#functions/agency/workbook-limits';
+import { sharedStringsXml, workbookOf, worksheetXml } from '#test/support/workbooks';
 import { fileOf } from '#test/support/residents';
 
 const TODAY = '2026-03-01';
@@ -34,8 +36,8 @@ const streamOf = (bytes: Uint8Array | string, chunk = 7) => {
   return Readable.from(chunks);
 };
 
-async function readAll(bytes: Uint8Array | string, chunk?: number): Promise<{ sheet: Sheet; rows: SheetRow[] }> {
-  const sheet = await openSheet(streamOf(bytes, chunk));
+async function readAll(bytes: Uint8Array | string, chunk?: number, limits?: WorkbookLimits): Promise<{ sheet: Sheet; rows: SheetRow[] }> {
+  const sheet = await openSheet(streamOf(bytes, chunk), limits);
   const rows: SheetRow[] = [];
   for await (const row of sheet.rows) rows.push(row);
   return { sheet, rows };
@@ -155,7 +157,7 @@ describe('CSV', () => {
         expect(rows.some((read) => Object.values(read.cells).some((text) => text.includes('\ufffd'))), `chunks of ${chunk}`).toBe(false);
       }
     }
-  });
+  }, 30_000);
 
   it('reads UTF-8 with a BOM, the BOM not part of the first header', async () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(chinese)]);
@@ -383,8 +385,9 @@ describe('.xlsx', () => {
   });
 
   it('leaves none of the temporary files the workbook reader makes behind, read through or stopped early', async () => {
-    // exceljs sets aside each worksheet stored before the shared strings in a file named tmp-<pid>-…
-    const temporaryFiles = () => readdirSync(tmpdir()).filter((name) => name.startsWith(`tmp-${process.pid}-`)).length;
+    // exceljs sets aside each worksheet stored before the shared strings in a file named tmp-<pid>-…,
+    // and the upload itself is kept in a folder upload-<pid>-… (unnamed once open, where the system allows).
+    const temporaryFiles = () => readdirSync(tmpdir()).filter((name) => name.startsWith(`tmp-${process.pid}-`) || name.startsWith(`upload-${process.pid}-`)).length;
     const bytes = await xlsxOf((sheet, workbook) => {
       sheet.addRow(ZH_HEADER.split(','));
       for (let n = 0; n < 3; n++) sheet.addRow([`张三${n}`, ID, '13800138000', '入职', '2026-01-05', '', '', '', '工地']);
@@ -398,6 +401,16 @@ describe('.xlsx', () => {
     for await (const _ of stopped.rows) break;
     await sleep(200); // they are removed asynchronously
     expect(temporaryFiles()).toBe(before);
+  });
+
+  it('reads a workbook whose shared strings are its last part (every part the unzip parses is handed over)', async () => {
+    const strings = [...ZH_HEADER.split(','), '张三', ID, '13800138000', '入职', '2026-01-05', '工地'];
+    const cells = (indexes: number[]) => indexes.map((i) => (i < 0 ? '' : { shared: i }));
+    const bytes = await workbookOf({ sheet: worksheetXml([cells([0, 1, 2, 3, 4, 5, 6, 7, 8]), cells([9, 10, 11, 12, 13, -1, -1, -1, 14])]), sharedStrings: sharedStringsXml(strings, strings.length) });
+    for (const chunk of [7, 64 * 1024]) {
+      const { rows } = await readAll(bytes, chunk);
+      expect(rows, `chunks of ${chunk}`).toEqual([{ row: 2, cells: { name: '张三', citizenId: ID, phone: '13800138000', event: 'hire', date: '2026-01-05', workplace: '工地' } }]);
+    }
   });
 
   it('reads a workbook without shared strings (inline strings, as streaming writers make)', async () => {
@@ -473,6 +486,51 @@ describe('files that are not uploads', () => {
 
   it('refuses a CSV whose quote is never closed', async () => {
     expect(await failureOf(`${ZH_HEADER}\n张三,"${ID},13800138000,入职,2026-01-05\n`)).toBe('unreadable');
+  });
+});
+
+describe('files too big to take on', () => {
+  const spoolFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith(`upload-${process.pid}-`)).length;
+
+  /** The rows handed over before the file was refused, and why it was. */
+  async function refusal(file: Readable, limits?: WorkbookLimits): Promise<{ rows: number; code: string }> {
+    let rows = 0;
+    try {
+      const sheet = await openSheet(file, limits);
+      for await (const _ of sheet.rows) rows++;
+    } catch (error) {
+      if (error instanceof SheetError) return { rows, code: error.code };
+      throw error;
+    }
+    return { rows, code: 'read' };
+  }
+
+  it('counts a CSV of 1,048,576 lines before handing over any row, and refuses it', async () => {
+    const line = `张三,${ID},13800138000,入职,2026-01-05,,,,工地\n`;
+    const file = Buffer.from(ZH_HEADER + '\n' + line.repeat(1_048_575));
+    expect(await refusal(Readable.from([file]))).toEqual({ rows: 0, code: 'tooManyRows' });
+  }, 60_000);
+
+  it('counts a workbook of 1,048,576 rows before handing over any row, and refuses it', async () => {
+    const million = function* () {
+      yield ZH_HEADER.split(',');
+      for (let n = 1; n < 1_048_576; n++) yield [`张三${n}`, ID, '13800138000', '入职', '2026-01-05', '', '', '', '工地'];
+    };
+    const bytes = await workbookOf({ sheet: worksheetXml(million(), 'A1:I1048576') });
+    expect(await refusal(Readable.from([bytes]))).toEqual({ rows: 0, code: 'tooManyRows' });
+  }, 120_000);
+
+  it('refuses a workbook past a cap before handing over any row, and keeps nothing of it', async () => {
+    const strings = [...ZH_HEADER.split(','), '张三', ID, '13800138000', '入职', '2026-01-05', '工地'];
+    const rows = [strings.slice(0, 9).map((_, i) => ({ shared: i })), [9, 10, 11, 12, 13, -1, -1, -1, 14].map((i) => (i < 0 ? '' : { shared: i }))];
+    const bytes = await workbookOf({ sheet: worksheetXml(rows), sharedStrings: sharedStringsXml(strings, strings.length), sharedStringsFirst: true });
+    const before = spoolFolders();
+    expect(await refusal(Readable.from([bytes]), { ...WORKBOOK_LIMITS, sharedStrings: strings.length - 1 })).toEqual({ rows: 0, code: 'workbookTooLarge' });
+    expect(spoolFolders()).toBe(before);
+    // At the cap it is read, its shared strings looked up where the reader keeps them.
+    const { rows: read } = await readAll(bytes, 4096, { ...WORKBOOK_LIMITS, sharedStrings: strings.length });
+    expect(read).toEqual([{ row: 2, cells: { name: '张三', citizenId: ID, phone: '13800138000', event: 'hire', date: '2026-01-05', workplace: '工地' } }]);
+    expect(spoolFolders()).toBe(before);
   });
 });
 

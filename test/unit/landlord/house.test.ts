@@ -1,6 +1,7 @@
-/** House codes, tenancy references and the tenancy state machine. */
+/** House codes, tenancy references, the tenancy state machine, and when two addresses are the same house's. */
 import { describe, expect, it } from 'vitest';
 import {
+  comparableHouseAddress,
   HOUSE_CODE_PATTERN,
   houseCode,
   nextTenancyStatus,
@@ -71,5 +72,31 @@ describe('occupancy', () => {
     [5, 4, true],
   ])('%i occupants of at most %i: over capacity %s', (occupants, max, over) => {
     expect(occupancyOf(occupants, max)).toEqual({ occupants, maxOccupants: max, overCapacity: over });
+  });
+});
+
+describe('comparable house addresses', () => {
+  const STREET = '440304001';
+  const house = (detail: string, labels: { building?: string; unit?: string; room?: string } = {}, division = STREET) =>
+    comparableHouseAddress({ address: { division, detail }, ...labels });
+
+  it.each([
+    ['full-width letters and digits', house('和平路８８号Ｂ座', { room: '５０１' }), house('和平路88号B座', { room: '501' })],
+    ['an ideographic space', house('和平路\u300088号'), house('和平路 88号')],
+    ['runs of whitespace, tabs and ends', house('  和平路 \t 88号  ', { building: ' 3 ' }), house('和平路 88号', { building: '3' })],
+    ['letter case', house('Heping Rd 88', { unit: 'B' }), house('heping rd 88', { unit: 'b' })],
+    ['an empty label and a missing one', house('和平路88号', { room: '' }), house('和平路88号')],
+  ])('folds %s', (_, typed, plain) => {
+    expect(typed).toBe(plain);
+  });
+
+  it.each([
+    ['another street', house('和平路88号', {}, '440304002'), house('和平路88号')],
+    ['another room', house('和平路88号', { room: '502' }), house('和平路88号', { room: '501' })],
+    ['the same text in another part', house('和平路88号', { building: '3' }), house('和平路88号', { unit: '3' })],
+    ['a word added to a number', house('和平路88号', { building: '3栋' }), house('和平路88号', { building: '3' })],
+    ['space inside a word', house('和平路 88号'), house('和平路88号')],
+  ])('keeps %s apart', (_, one, other) => {
+    expect(one).not.toBe(other);
   });
 });

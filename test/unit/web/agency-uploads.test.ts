@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TFunction } from 'i18next';
 import { ORGANISATION_TYPES, ROW_EVENTS } from '#shared/agency/organisation';
 import { ROW_COLUMNS } from '#shared/agency/rows';
-import { SHEET_MAX_BYTES, UPLOAD_STATUSES, type UploadView } from '#shared/api/agency';
+import { NewUpload, SHEET_MAX_BYTES, UPLOAD_STATUSES, type UploadView } from '#shared/api/agency';
 import { fetchFile, fileNameFromDisposition } from '../../../web/src/portal/agency/files.ts';
 import { isOrgAdmin, tokenClaims } from '../../../web/src/portal/agency/org-admin.ts';
 import {
@@ -67,6 +67,13 @@ describe('a chosen file, before anything is sent', () => {
     expect(uploadFileName(long)).toHaveLength(120);
     expect(uploadFileName(long).endsWith('.xlsx')).toBe(true);
     expect(uploadFileName('people.csv')).toBe('people.csv');
+  });
+
+  it('never cuts a long name inside a character: half an emoji would be refused as a hidden character', () => {
+    const name = uploadFileName(`${'😀'.repeat(70)}.xlsx`);
+    expect(name.endsWith('😀.xlsx')).toBe(true);
+    expect(name.length).toBeLessThanOrEqual(120);
+    expect(NewUpload.shape.fileName.safeParse(name).success).toBe(true);
   });
 
   it('offers the chooser the extensions first (some phones filter by them only), then the types', () => {

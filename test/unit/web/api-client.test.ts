@@ -87,6 +87,13 @@ describe('API client: errors', () => {
     expect(error.fieldMessage('phone')).toBeUndefined();
   });
 
+  it('keeps what the server named for the client to act on (the house already registered)', () => {
+    const body = { error: { code: 'house_exists', message: '您已登记过这处房屋，房屋编码为 FW 7KQ3 M9A2', details: { houseId: 'FW7KQ3M9A2' } } };
+    const error = apiErrorFromBody(409, body, t);
+    expect(error).toMatchObject({ status: 409, code: 'house_exists', message: body.error.message, details: { houseId: 'FW7KQ3M9A2' } });
+    expect(apiErrorFromBody(409, { error: { code: 'conflict', message: 'x' } }, t).details).toEqual({});
+  });
+
   it('names the error by status when a gateway answers without our body', async () => {
     const { call } = client(() => new Response('<html>Bad Gateway</html>', { status: 502 }));
     const error = await rejection(call(me));

@@ -1,6 +1,7 @@
 /** House codes as typed or scanned, a house's address as a declaration records it, message links, report errors by row. */
 import { describe, expect, it } from 'vitest';
 import { houseAddressDetail, houseUnitText } from '#shared/landlord/house';
+import { HouseInput, HousePatch } from '#shared/api/landlord';
 import { houseCodeFrom } from '../../../web/src/portal/tenancy/code.ts';
 import { messageLink } from '../../../web/src/portal/messages/links.ts';
 import { rowFieldOf, tenantInputFrom, emptyTenant } from '../../../web/src/portal/landlord/report-draft.ts';
@@ -106,8 +107,13 @@ describe('the house form', () => {
     });
   });
 
-  it('corrects at the version seen, sending an emptied part empty so it is removed', () => {
-    expect(housePatchFrom(draft, 7)).toMatchObject({ detail: '深南中路1001号', unit: '', building: '3', version: 7 });
+  it('corrects at the version seen, sending an emptied part as null so it is removed', () => {
+    expect(housePatchFrom(draft, 7)).toMatchObject({ detail: '深南中路1001号', unit: null, building: '3', version: 7 });
     expect(housePatchFrom(draft, 7)).not.toHaveProperty('address');
+  });
+
+  it('sends what the API accepts: a blank part is never sent as text', () => {
+    expect(HousePatch.safeParse(housePatchFrom({ ...draft, room: '   ' }, 7))).toMatchObject({ success: true, data: { room: null } });
+    expect(HouseInput.safeParse(houseInputFrom({ ...draft, room: '   ' }))).toMatchObject({ success: true });
   });
 });

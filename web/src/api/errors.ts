@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: readonly FieldError[] = [],
+    /** What the server named for the client to act on (the house already registered: `houseId`). */
+    readonly details: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
@@ -32,8 +34,8 @@ export class ApiError extends Error {
 export function apiErrorFromBody(status: number, body: unknown, t: TFunction): ApiError {
   const parsed = ApiErrorBody.safeParse(body);
   if (parsed.success) {
-    const { code, message, fields } = parsed.data.error;
-    return new ApiError(status, code, message, fields ?? []);
+    const { code, message, fields, details } = parsed.data.error;
+    return new ApiError(status, code, message, fields ?? [], details ?? {});
   }
   return fallbackError(status, t);
 }

@@ -1,6 +1,16 @@
 /** Files between the browser and elsewhere: an upload's bytes to the blob store, a made file to the user's downloads. */
 
 /**
+ * The end of a file's name in at most `max` UTF-16 units, as the API counts them: a long name loses
+ * its start, never its extension, and is never cut inside a character (half an emoji is a lone
+ * surrogate, which the API refuses as a hidden character).
+ */
+export function fileNameEnd(name: string, max: number): string {
+  const end = name.length > max ? name.slice(-max) : name;
+  return /^[\uDC00-\uDFFF]/.test(end) ? end.slice(1) : end;
+}
+
+/**
  * PUTs a file's bytes where the upload ticket says, with exactly its headers (S3 checks the signed
  * ones), reporting progress as it goes: XMLHttpRequest, because fetch cannot report an upload's.
  */

@@ -162,6 +162,11 @@ function Verified({ verification: v, again }: { verification: Verification; agai
           </div>
         </dl>
       </div>
+      {v.holder.photoIntegrity === 'mismatch' && (
+        <p className="verify-photo-integrity" role="alert" data-testid="verify-photo-integrity">
+          {t('verify:photoIntegrity')}
+        </p>
+      )}
       <p className="verify-checked" data-testid="verify-checked-at">
         {t('verify:checkedAt', { time: formatMoment(v.checkedAt, language, t) })}
       </p>

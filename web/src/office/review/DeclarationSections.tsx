@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Card, Descriptions, Empty, Image, List, Table, Tag, Typography, type DescriptionsProps } from 'antd';
-import { FileOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { FileOutlined, FilePdfOutlined, WarningOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -270,17 +270,21 @@ export function Deadline({ deadline, t, filing, lastDayExtra }: DeadlineProps) {
   );
 }
 
-/** A stored document with its short-lived link, as the officer's screens list it. */
+/** A stored document with its short-lived link, as the officer's screens list it; no link when it failed its integrity check. */
 export interface ReviewDocument {
   id: string;
   kind: PolicyDocument;
   fileName: string;
   contentType: string;
   size: number;
-  url: string;
+  url?: string | undefined;
+  integrity?: 'mismatch' | undefined;
 }
 
-/** The documents with their links; images shown as thumbnails that open a preview. */
+/**
+ * The documents with their links; images shown as thumbnails that open a preview. A document whose
+ * bytes are not those submitted is listed without a link, with the reason.
+ */
 export function Documents({ items, codes, t }: { items: readonly ReviewDocument[]; codes: Codes; t: TFunction }) {
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('review:documents.none')} />;
   return (
@@ -290,6 +294,25 @@ export function Documents({ items, codes, t }: { items: readonly ReviewDocument[
         dataSource={items}
         renderItem={(doc) => {
           const isImage = doc.contentType.startsWith('image/');
+          if (doc.url === undefined) {
+            return (
+              <List.Item key={doc.id} data-testid="review-document-integrity">
+                <List.Item.Meta
+                  avatar={
+                    <span className="review-file-icon" aria-hidden="true">
+                      <WarningOutlined aria-hidden />
+                    </span>
+                  }
+                  title={codes.document(doc.kind)}
+                  description={
+                    <Typography.Text type="danger" role="alert">
+                      {t('review:documents.integrityMismatch')}
+                    </Typography.Text>
+                  }
+                />
+              </List.Item>
+            );
+          }
           return (
             <List.Item
               key={doc.id}

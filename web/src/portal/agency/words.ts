@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import { ORGANISATION_TYPES, type OrganisationType, type RowEvent } from '#shared/agency/organisation';
 import { MAX_UPLOAD_ROWS, type RowColumn } from '#shared/agency/rows';
 import { SHEET_CONTENT_TYPES, SHEET_MAX_BYTES, type UploadStatus, type UploadView } from '#shared/api/agency';
+import { fileNameEnd } from '../../api/files.ts';
 
 export const orgTypeLabel = (t: TFunction, type: OrganisationType) => t(`sheet:orgTypes.${type}`);
 export const eventLabel = (t: TFunction, event: RowEvent) => t(`sheet:events.${event}`);
@@ -60,7 +61,7 @@ export function fileProblem(file: { name: string; size: number }): FileProblem |
 }
 
 /** The file name the API takes (at most 120 characters): a long name loses its start, never its extension. */
-export const uploadFileName = (name: string) => (name.length > 120 ? name.slice(-120) : name);
+export const uploadFileName = (name: string) => fileNameEnd(name, 120);
 
 export const UPLOAD_LIMITS = { maxBytes: SHEET_MAX_BYTES, maxRows: MAX_UPLOAD_ROWS } as const;
 

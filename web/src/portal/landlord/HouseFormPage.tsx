@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { getHouse, HouseInput, registerHouse, updateHouse, type House } from '#shared/api/landlord';
 import { HOUSE_TYPES, SAFETY_ITEMS } from '#shared/landlord/house';
 import { ApiError } from '../../api/errors.ts';
@@ -70,6 +70,8 @@ function HouseFlow({ house, reload }: FlowProps) {
     (stored) => !house || stored.basedOn === house.version,
   );
   const [changedElsewhere, setChangedElsewhere] = useState(false);
+  /** The house the landlord already registered at the address sent (`house_exists`). */
+  const [existing, setExisting] = useState<string>();
   const [current, setCurrent] = useState(house);
 
   const requested = search.get('step');
@@ -106,6 +108,10 @@ function HouseFlow({ house, reload }: FlowProps) {
   }
 
   async function onFailure(error: unknown) {
+    // The address is one of the owner's houses already: the message names its code, a link opens it.
+    const registered = error instanceof ApiError && error.code === 'house_exists' ? error.details.houseId : undefined;
+    setExisting(registered);
+    if (registered) return;
     // Someone else (the owner or an agent) saved the house since it was loaded: show theirs.
     if (error instanceof ApiError && error.status === 409 && reload) {
       const fresh = await reload();
@@ -160,6 +166,11 @@ function HouseFlow({ house, reload }: FlowProps) {
             label={editing ? t('landlord:form.save') : t('landlord:form.submit')}
             sendingLabel={t('landlord:form.submitting')}
           />
+          {existing && (
+            <Link className="adm-button adm-button-default adm-button-large adm-button-block rs-link-button" to={`/houses/${existing}`}>
+              {t('landlord:form.openExisting')}
+            </Link>
+          )}
         </div>
       )}
     </div>

@@ -56,15 +56,15 @@ export function houseInputFrom(draft: HouseDraft): HouseInput {
 
 /**
  * What a correction sends: every field the form shows (the street cannot change), at the version
- * seen; a building, unit or room the landlord emptied is sent empty, so it is removed.
+ * seen; a building, unit or room the landlord emptied is sent as null, so it is removed.
  */
 export function housePatchFrom(draft: HouseDraft, version: number): HousePatch {
   const { address, ...rest } = houseInputFrom(draft);
   return {
     ...rest,
-    building: draft.building?.trim() ?? '',
-    unit: draft.unit?.trim() ?? '',
-    room: draft.room?.trim() ?? '',
+    building: rest.building ?? null,
+    unit: rest.unit ?? null,
+    room: rest.room ?? null,
     detail: address.detail,
     version,
   };

@@ -144,6 +144,11 @@ export function PermitCardView({ holder, receivedAt, refresh, refreshFailed, onC
             </div>
           </dl>
         </div>
+        {p.photoIntegrity === 'mismatch' && (
+          <p className="pm-photo-integrity" role="alert" data-testid="permit-photo-integrity">
+            {t('permit:card.photoIntegrity')}
+          </p>
+        )}
         <dl className="rs-facts pm-card-more">
           <Row label={t('permit:card.residence')}>
             <AddressText path={p.address.path} detail={p.address.detail} />

@@ -4,8 +4,8 @@ import { CheckCircleFill, FileOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { createUpload, UPLOAD_LIMITS, type UploadPurpose, type UploadRequest } from '#shared/api/residence';
-import { messageOf } from '../../../api/errors.ts';
-import { putFile } from '../../../api/files.ts';
+import { ApiError, messageOf } from '../../../api/errors.ts';
+import { fileNameEnd, putFile } from '../../../api/files.ts';
 import { useServices } from '../../../app/services.ts';
 import { formatSize } from '../words.ts';
 import type { ProofFile } from './draft.ts';
@@ -92,7 +92,7 @@ export function ProofUpload(props: ProofUploadProps) {
     setState({ status: 'uploading', fileName: file.name, progress: 0 });
     try {
       const ticket = await call(createUpload, {
-        body: { purpose, fileName: file.name.slice(-120), contentType: contentType as Request['contentType'], size: file.size },
+        body: { purpose, fileName: fileNameEnd(file.name, 120), contentType: contentType as Request['contentType'], size: file.size },
         signal: current.signal,
       });
       await putFile(
@@ -106,9 +106,11 @@ export function ProofUpload(props: ProofUploadProps) {
       setState({ status: 'idle' });
     } catch (failure) {
       if (current.signal.aborted) return;
+      // A file name the API refuses (hidden characters in it) is told as such: the person can rename the file.
+      const fileNameProblem = failure instanceof ApiError ? failure.fieldMessage('fileName') : undefined;
       setState({
         status: 'failed',
-        message: failure instanceof Error && failure.name === 'ApiError' ? messageOf(failure, t) : t('residence:upload.failed'),
+        message: fileNameProblem ?? (failure instanceof Error && failure.name === 'ApiError' ? messageOf(failure, t) : t('residence:upload.failed')),
       });
     }
   }
