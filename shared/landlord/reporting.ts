@@ -27,7 +27,7 @@ export const REPORT_RULES: Record<TenancyEventKind, readonly RulePath[]> = {
 };
 
 /** The deadlines of a landlord's report of `kind` for an event on `eventDate`; see `reportTimingOf`. */
-export const reportTiming = (pack: PolicyPack, kind: TenancyEventKind, eventDate: IsoDate, options: { filedAt?: Date; calendar?: WorkingCalendar } = {}) =>
+export const reportTiming = (pack: PolicyPack, kind: TenancyEventKind, eventDate: IsoDate, options: Parameters<typeof reportTimingOf>[3] = {}) =>
   reportTimingOf(pack, REPORT_RULES[kind], eventDate, options);
 
 /**

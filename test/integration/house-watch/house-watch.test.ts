@@ -87,7 +87,8 @@ beforeAll(async () => {
   const b = tenantInput({ name: '赵六', moveInDate: '2026-03-10' });
   tenantIds.b = b.citizenId;
   tenancy.b = await reportTenant(product, landlord, house.b.id, b);
-  tenancy.c = await reportTenant(product, landlord, house.c.id, { name: '钱七', moveInDate: '2026-03-17' });
+  // Moved in on the 16th (only the date known): the 24 hours to register end with the 17th, and the report comes on the 18th.
+  tenancy.c = await reportTenant(product, landlord, house.c.id, { name: '钱七', moveInDate: '2026-03-16' });
   // Xinjiang: 3 working days, missed long ago.
   tenancy.u = await reportTenant(product, landlord, house.u.id, { name: '孙八', moveInDate: '2026-03-10' });
 
@@ -189,10 +190,10 @@ describe('a house with its history', () => {
       fines: lateReportFines(packById('datong')),
     });
     expect(c.fines.length).toBeGreaterThan(0);
-    // Newest move-in first: the tenant's request (18 March) before the landlord's report (17 March).
+    // Newest move-in first: the tenant's request (18 March) before the landlord's report (16 March).
     expect(c.tenancies.map((t) => [t.startedBy, t.status, t.moveInDate])).toEqual([
       ['tenant', 'awaitingLandlord', TODAY],
-      ['landlord', 'awaitingTenant', '2026-03-17'],
+      ['landlord', 'awaitingTenant', '2026-03-16'],
     ]);
     expect(c.tenancies[0]).toMatchObject({ declarationId: requestId, tenant: { name: '阿依古丽', hasAccount: true } });
     expect(c.tenancies[0]!.history.map((h) => h.event)).toEqual(['requestedByTenant']);
@@ -261,7 +262,7 @@ describe('overdue landlord reports', () => {
   it('lists the reports filed late, oldest last day first, paged by key, the station’s own only', async () => {
     const late = await everyPage((cursor) => overdue(datong.token, `?kind=late&limit=1${cursor ? `&cursor=${cursor}` : ''}`));
     expect(late.items.map((r) => [r.tenancyId, r.report, r.lastDay])).toEqual([
-      [tenancy.b.id, 'moveIn', '2026-03-10'],
+      [tenancy.b.id, 'moveIn', '2026-03-11'],
       [tenancy.c.id, 'moveIn', '2026-03-17'],
     ]);
     expect(late.items[0]).toMatchObject({

@@ -56,9 +56,10 @@ const houseOf = async (id: string) => (await call<House & { tenancies: Tenancy[]
 describe('deadlines and the on-time decision of every pack', () => {
   // [pack, move-in date, filing, the rules that apply with their last days, the last day that decides, when an unconfirmed report goes to the officer]
   const cases: Array<[Pack, string, 'onTime' | 'late', Array<[string, string]>, string | undefined, string]> = [
-    ['datong', '2026-03-18', 'onTime', [['landlord.registerWithin', '2026-03-18'], ['landlord.reportMoveIn', '2026-03-30']], '2026-03-30', '2026-03-30T16:00:00.000Z'],
-    // Registration within 24 hours of the move-in day is missed the next day, though the 10-day report is not yet due.
-    ['datong', '2026-03-17', 'late', [['landlord.registerWithin', '2026-03-17'], ['landlord.reportMoveIn', '2026-03-27']], '2026-03-17', '2026-03-27T16:00:00.000Z'],
+    // Only the move-in date is known: the 24 hours count from the end of that day.
+    ['datong', '2026-03-18', 'onTime', [['landlord.registerWithin', '2026-03-19'], ['landlord.reportMoveIn', '2026-03-30']], '2026-03-30', '2026-03-30T16:00:00.000Z'],
+    // A move-in the day before yesterday: the 24 hours ended with yesterday, though the 10-day report is not yet due.
+    ['datong', '2026-03-16', 'late', [['landlord.registerWithin', '2026-03-17'], ['landlord.reportMoveIn', '2026-03-26']], '2026-03-17', '2026-03-26T16:00:00.000Z'],
     ['xinjiang', '2026-03-18', 'onTime', [['landlord.registerWithin', '2026-03-18'], ['landlord.reportMoveIn', '2026-03-23']], '2026-03-23', '2026-03-23T16:00:00.000Z'],
     // 3 working days from Tuesday 10 March end on Friday 13 March.
     ['xinjiang', '2026-03-10', 'late', [['landlord.registerWithin', '2026-03-10'], ['landlord.reportMoveIn', '2026-03-13']], '2026-03-10', 'now'],

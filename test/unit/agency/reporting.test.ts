@@ -47,22 +47,22 @@ const EXPECTED: Record<PackId, Partial<Record<Report, [string, string][]>>> = {
     ],
   },
   datong: {
-    // Art.14–16: 10 days reach Saturday 10 October, a make-up working day; agencies register within 24 hours.
+    // Art.14–16: 10 days reach Saturday 10 October, a make-up working day; agencies register within 24 hours, counted from the end of the event's day when only its date is known.
     'employer.hire': [['employer.reportHire', '2026-10-10']],
     'employer.termination': [['employer.reportTermination', '2026-10-10']],
     'constructionSite.hire': [['employer.reportHire', '2026-10-10']],
     'constructionSite.termination': [['employer.reportTermination', '2026-10-10']],
     'constructionSite.moveIn': [['market.reportArrival', '2026-10-10']],
     'housingAgency.placement': [
-      ['agency.registerWithin', '2026-09-30'],
+      ['agency.registerWithin', '2026-10-01'],
       ['agency.reportPlacement', '2026-10-10'],
     ],
     'jobAgency.placement': [
-      ['agency.registerWithin', '2026-09-30'],
+      ['agency.registerWithin', '2026-10-01'],
       ['agency.reportPlacement', '2026-10-10'],
     ],
     'housingAgency.moveIn': [
-      ['landlord.registerWithin', '2026-09-30'],
+      ['landlord.registerWithin', '2026-10-01'],
       ['landlord.reportMoveIn', '2026-10-10'],
     ],
     'housingAgency.moveOut': [['landlord.reportMoveOut', '2026-10-10']],

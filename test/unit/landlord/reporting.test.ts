@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chineseWorkingCalendar } from '#shared/policy/calendar';
-import { endOfDay, parseShanghaiInstant, startOfDay } from '#shared/policy/civil-time';
+import { endOfDay, parseShanghaiInstant } from '#shared/policy/civil-time';
 import { packById } from '#shared/policy/registry';
 import { PACK_IDS, type PackId } from '#shared/policy/schema';
 import { confirmationDue, lateReportFines, reportTiming, type TenancyEventKind } from '#shared/landlord/reporting';
@@ -48,9 +48,9 @@ const EXPECTED: Record<PackId, Expected> = {
     ],
   },
   datong: {
-    // 24 hours from 00:00 of the move-in day; 10 days reach 10 October, a working day.
+    // 24 hours from the end of the move-in day (only its date is known); 10 days reach 10 October, a working day.
     moveIn: [
-      ['landlord.registerWithin', '2026-09-30'],
+      ['landlord.registerWithin', '2026-10-01'],
       ['landlord.reportMoveIn', '2026-10-10'],
     ],
     moveOut: [['landlord.reportMoveOut', '2026-10-10']],
@@ -106,18 +106,31 @@ describe.each(PACK_IDS.map((id) => [id] as const))('%s', (id) => {
   });
 });
 
-describe('a registration deadline that passed before the report', () => {
-  it('makes the report late when only the first of two deadlines was missed (Datong: 24 hours)', () => {
-    // Datong: registered on the day after the move-in, reported well within 10 days.
-    const timing = reportTiming(packById('datong'), 'moveIn', DAY, { calendar, filedAt: parseShanghaiInstant('2026-10-01T09:00')! });
+describe('an hour-based deadline (Datong: register within 24 hours of the move-in)', () => {
+  const datong = packById('datong');
+
+  it('counts from the end of the move-in day when only its date is known: a report filed the next morning is on time', () => {
+    const timing = reportTiming(datong, 'moveIn', DAY, { calendar, filedAt: parseShanghaiInstant('2026-10-01T09:00')! });
+    expect(timing.filing).toBe('onTime');
+    expect(timing.deadlines[0]!.due).toEqual(new Date(endOfDay(DAY).getTime() + 24 * 3600 * 1000));
+  });
+
+  it('counts from the move-in time when it is known: the same filing is then late', () => {
+    const timing = reportTiming(datong, 'moveIn', DAY, {
+      calendar,
+      eventAt: parseShanghaiInstant(`${DAY}T08:00`)!,
+      filedAt: parseShanghaiInstant('2026-10-01T09:00')!,
+    });
+    expect(timing.filing).toBe('late');
+    expect(timing.governing?.path).toBe('landlord.registerWithin');
+  });
+
+  it('makes the report late when only the first of two deadlines was missed', () => {
+    // Registered two days after the move-in, reported well within 10 days.
+    const timing = reportTiming(datong, 'moveIn', DAY, { calendar, filedAt: parseShanghaiInstant('2026-10-02T09:00')! });
     expect(timing.filing).toBe('late');
     expect(timing.governing?.path).toBe('landlord.registerWithin');
     expect(timing.deadlines.map((d) => d.filing)).toEqual(['late', 'onTime']);
-  });
-
-  it('counts the 24 hours from 00:00 of the move-in day, never later than the law', () => {
-    const [register] = reportTiming(packById('datong'), 'moveIn', DAY, { calendar }).deadlines;
-    expect(register!.due).toEqual(new Date(startOfDay(DAY).getTime() + 24 * 3600 * 1000));
   });
 });
 

@@ -86,9 +86,10 @@ describe('a report deadline in words', () => {
 
   it('late: the first deadline missed decides, and each deadline is listed with its own day', () => {
     const view = report('datong', '2026-11-16', '2026-11-23T02:00:00Z');
-    expect(reportDeadlineWords(view, 'preview', 'zh-CN', zh)).toEqual({ text: '最迟 2026年11月16日 报告', status: '已逾期', filing: 'late' });
+    expect(reportDeadlineWords(view, 'preview', 'zh-CN', zh)).toEqual({ text: '最迟 2026年11月17日 报告', status: '已逾期', filing: 'late' });
     expect(deadlineLines(view, 'zh-CN', zh)).toEqual([
-      { duty: '入住之日起24小时内登记入住人员', date: '2026年11月16日', late: true },
+      // Only the move-in date is known: the 24 hours count from the end of that day.
+      { duty: '入住之日起24小时内登记入住人员', date: '2026年11月17日', late: true },
       { duty: '入住之日起10日内报告派出所', date: '2026年11月26日', late: false },
     ]);
     expect(reportCitations(view)).toHaveLength(2);
