@@ -35,6 +35,11 @@ const sources = sourceFiles(webSource).map((url) => ({
 }));
 
 describe('translation files', () => {
+  it('zh-CN addresses the person as 您 throughout, never 你', () => {
+    const informal = namespaceFiles('zh-CN').filter((file) => readFileSync(new URL(`zh-CN/${file}`, localesDir), 'utf8').includes('你'));
+    expect(informal).toEqual([]);
+  });
+
   it('every language has the same namespace files', () => {
     for (const language of LANGUAGES) expect(namespaceFiles(language), language).toEqual(namespaceFiles(LANGUAGES[0]));
   });
